@@ -1,0 +1,44 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CallerAuthGuard } from './caller-auth/caller-auth.guard.js';
+import { ClientRegistry } from './caller-auth/client-registry.js';
+import { configNamespaces } from './config/config-namespaces.js';
+import type { GatewayConfig } from './config/gateway-config.js';
+import { AuthModule } from './domains/auth/auth.module.js';
+import { FreeflowModule } from './domains/freeflow/freeflow.module.js';
+import { FriendModule } from './domains/friend/friend.module.js';
+import { GroupModule } from './domains/group/group.module.js';
+import { ProfileModule } from './domains/profile/profile.module.js';
+import { RelationModule } from './domains/relation/relation.module.js';
+import { ShareModule } from './domains/share/share.module.js';
+import { ErrorEnvelopeFilter } from './errors/error-envelope.filter.js';
+import { HealthModule } from './health/health.module.js';
+import { ForwardedAnswerInterceptor } from './msdk/forwarded-answer.interceptor.js';
+
+@Module({})
+export class AppModule {
+  /** The config is loaded and validated before Nest starts, so a bad one never half-starts us. */
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
+        HealthModule,
+        AuthModule,
+        RelationModule,
+        GroupModule,
+        ProfileModule,
+        ShareModule,
+        FreeflowModule,
+        FriendModule,
+      ],
+      providers: [
+        ClientRegistry,
+        { provide: APP_GUARD, useClass: CallerAuthGuard },
+        { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
+        { provide: APP_INTERCEPTOR, useClass: ForwardedAnswerInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream, Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { Env } from './config/env-source.js';
+import type { GatewayConfig } from './config/gateway-config.js';
+import { loadGatewayConfig } from './config/load-gateway-config.js';
+import { registerAccessLog } from './http/access-log.js';
+import { registerJsonOnly } from './http/json-only.js';
+import { requestIdFor } from './http/request-id.js';
+import { createRootLogger } from './logging/create-logger.js';
+import { PinoNestLogger } from './logging/pino-nest-logger.js';
+import { setupOpenApi } from './openapi/setup-openapi.js';
+import { createValidationPipe } from './validation/create-validation-pipe.js';
+
+export interface GatewayOptions {
+  readonly env: Env;
+  /** Where log lines go (tests capture them); stdout by default. */
+  readonly logDestination?: DestinationStream;
+}
+
+export interface Gateway {
+  readonly app: NestFastifyApplication;
+  readonly config: GatewayConfig;
+  readonly logger: Logger;
+}
+
+/** Builds the gateway: config validated first, then Fastify, Nest, validation, docs, logs. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const config = loadGatewayConfig(options.env);
+  const logger = createRootLogger({
+    level: config.server.logLevel,
+    pretty: config.server.prettyLogs,
+    secretValues: secretValuesOf(config),
+    destination: options.logDestination,
+  });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.server.bodyLimitBytes,
+    genReqId: requestIdFor,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  registerAccessLog(fastify, logger);
+  registerJsonOnly(fastify);
+  setupOpenApi(app);
+  return { app, config, logger };
+}
+
+/** Every configured key, so the logger can scrub them wherever they would appear. */
+function secretValuesOf(config: GatewayConfig): string[] {
+  return config.games.flatMap((g) => {
+    const { v3, v5 } = g.credentials;
+    return [v3.msdkKey, v3.qqAppKey, v3.wechatAppKey, v5?.sigKey].filter((v): v is string => !!v);
+  });
+}

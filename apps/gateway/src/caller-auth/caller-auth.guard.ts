@@ -1,0 +1,68 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Scope } from '../config/gateway-config.js';
+import { CallerForbiddenError, CallerUnauthenticatedError, GameIdRequiredError } from '../errors/gateway-errors.js';
+import type { AuthenticatedCaller } from './authenticated-caller.js';
+import { ClientRegistry } from './client-registry.js';
+import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './route-access.decorators.js';
+
+export type CallerRequest = FastifyRequest & { caller?: AuthenticatedCaller };
+
+const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * `Authorization: Bearer <key>` -> a configured client; `X-Game-Id` picks the game when the
+ * client has several. 401 for no/unknown key, 403 for a game or scope it is not granted.
+ */
+@Injectable()
+export class CallerAuthGuard implements CanActivate {
+  private readonly logger = new Logger('CallerAuth');
+
+  constructor(private readonly reflector: Reflector, private readonly registry: ClientRegistry) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<CallerRequest>();
+
+    const key = bearerKey(request.headers.authorization);
+    if (!key) throw new CallerUnauthenticatedError('Send Authorization: Bearer <client key>');
+    const client = this.registry.clientForKey(key);
+    if (!client) {
+      this.logger.warn(`unknown client key (request ${request.id})`);
+      throw new CallerUnauthenticatedError('The client key is not known');
+    }
+
+    const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
+    if (scope && !client.scopes.includes(scope)) {
+      this.logger.warn(`client ${client.name} lacks scope ${scope} (request ${request.id})`);
+      throw new CallerForbiddenError(`This client may not use ${scope} operations`);
+    }
+
+    const gameId = this.gameId(request, client.games);
+    const game = client.games.includes(gameId) ? this.registry.game(gameId) : undefined;
+    if (!game) {
+      this.logger.warn(`client ${client.name} may not use game "${gameId}" (request ${request.id})`);
+      throw new CallerForbiddenError('This client may not use that game');
+    }
+    request.caller = { client: client.name, scopes: client.scopes, game };
+    return true;
+  }
+
+  private gameId(request: FastifyRequest, games: readonly string[]): string {
+    const header = request.headers['x-game-id'];
+    if (header === undefined) {
+      if (games.length === 1) return games[0];
+      throw new GameIdRequiredError();
+    }
+    if (typeof header !== 'string' || !GAME_ID.test(header)) throw new CallerForbiddenError('X-Game-Id is not a game this client may use');
+    return header;
+  }
+}
+
+function bearerKey(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S{1,512})$/i.exec(header);
+  return match?.[1];
+}

@@ -1,0 +1,28 @@
+import { registerAs } from '@nestjs/config';
+import type { ClientConfig, GameConfig, GatewayConfig, ServerConfig, UpstreamConfig } from './gateway-config.js';
+import type { ResilienceOptions } from '#msdk';
+
+/**
+ * Typed @nestjs/config namespaces. The whole config is loaded and validated once at startup
+ * (loadGatewayConfig); each namespace serves one slice of it, injected by its KEY.
+ */
+const namespace = <T>(name: string) => ({
+  KEY: registerAs(name, () => ({})).KEY,
+  of: (value: T) => registerAs(name, () => value as unknown as Record<string, unknown>),
+});
+
+export const serverConfig = namespace<ServerConfig>('server');
+export const upstreamConfig = namespace<UpstreamConfig>('upstream');
+export const resilienceConfig = namespace<ResilienceOptions>('resilience');
+export const gamesConfig = namespace<{ list: readonly GameConfig[] }>('games');
+export const clientsConfig = namespace<{ list: readonly ClientConfig[] }>('clients');
+
+export function configNamespaces(config: GatewayConfig) {
+  return [
+    serverConfig.of(config.server),
+    upstreamConfig.of(config.upstream),
+    resilienceConfig.of(config.resilience),
+    gamesConfig.of({ list: config.games }),
+    clientsConfig.of({ list: config.clients }),
+  ];
+}

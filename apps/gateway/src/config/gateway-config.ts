@@ -1,0 +1,44 @@
+import type { GameCredentials, ResilienceOptions } from '#msdk';
+
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly bodyLimitBytes: number;
+  readonly logLevel: string;
+  /** Human-readable logs (npm start); JSON lines otherwise. */
+  readonly prettyLogs: boolean;
+  readonly production: boolean;
+}
+
+export interface UpstreamConfig {
+  readonly v3BaseUrl: string;
+  readonly v5BaseUrl: string;
+  readonly transport: 'undici' | 'axios';
+  readonly connections: number;
+}
+
+export interface GameConfig {
+  readonly id: string;
+  readonly credentials: GameCredentials;
+}
+
+export const DOMAIN_SCOPES = ['auth', 'relation', 'group', 'profile', 'share', 'freeflow', 'friend'] as const;
+export type DomainScope = (typeof DOMAIN_SCOPES)[number];
+export type Scope = DomainScope | 'admin';
+export const ALL_SCOPES: readonly Scope[] = [...DOMAIN_SCOPES, 'admin'];
+
+export interface ClientConfig {
+  readonly name: string;
+  /** SHA-256 hex of each accepted key; two during a rotation. */
+  readonly keySha256: readonly string[];
+  readonly games: readonly string[];
+  readonly scopes: readonly Scope[];
+}
+
+export interface GatewayConfig {
+  readonly server: ServerConfig;
+  readonly upstream: UpstreamConfig;
+  readonly resilience: ResilienceOptions;
+  readonly games: readonly GameConfig[];
+  readonly clients: readonly ClientConfig[];
+}

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_RESILIENCE, type ResilienceOptions } from '#msdk';
+import { ProblemList } from './config-error.js';
+import { asArray, asObject, int, num, str, strList, url, type Json } from './config-readers.js';
+import type { Env } from './env-source.js';
+import { loadGames } from './load-games.js';
+import { ALL_SCOPES, type ClientConfig, type GatewayConfig, type Scope, type ServerConfig, type UpstreamConfig } from './gateway-config.js';
+
+/**
+ * Reads the gateway's configuration: non-secret settings from the JSON file named by
+ * GATEWAY_CONFIG_FILE (or inline GATEWAY_CONFIG_JSON), a few environment overrides, and every
+ * key from the environment. Throws ConfigValidationError listing every problem.
+ */
+export function loadGatewayConfig(env: Env): GatewayConfig {
+  const problems = new ProblemList();
+  const file = readConfigJson(env, problems);
+  const production = env.NODE_ENV === 'production';
+
+  const config: GatewayConfig = {
+    server: loadServer(asObject(file.server, 'server', problems), env, production, problems),
+    upstream: loadUpstream(asObject(file.upstream, 'upstream', problems), env, problems),
+    resilience: loadResilience(asObject(file.resilience, 'resilience', problems), problems),
+    games: loadGames(asArray(file.games, 'games', problems), env, production, problems),
+    clients: loadClients(asArray(file.clients, 'clients', problems), problems),
+  };
+  checkClientGames(config, problems);
+  problems.throwIfAny();
+  return config;
+}
+
+function readConfigJson(env: Env, problems: ProblemList): Json {
+  const inline = env.GATEWAY_CONFIG_JSON;
+  const path = env.GATEWAY_CONFIG_FILE;
+  let text: string | undefined = inline;
+  if (text === undefined && path) {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      problems.add(`GATEWAY_CONFIG_FILE cannot be read (${path})`);
+      return {};
+    }
+  }
+  if (text === undefined) {
+    problems.add('GATEWAY_CONFIG_FILE (or GATEWAY_CONFIG_JSON) is missing: see config/gateway.example.json');
+    return {};
+  }
+  try {
+    return asObject(JSON.parse(text), 'config', problems);
+  } catch {
+    problems.add('the gateway config is not valid JSON');
+    return {};
+  }
+}
+
+function loadServer(o: Json, env: Env, production: boolean, problems: ProblemList): ServerConfig {
+  const withEnv = { ...o, port: env.PORT ?? o.port, host: env.HOST ?? o.host };
+  return {
+    host: str(withEnv, 'host', 'server', problems, '0.0.0.0'),
+    port: int(withEnv, 'port', 'server', problems, 3000, 0, 65535),
+    bodyLimitBytes: int(o, 'bodyLimitBytes', 'server', problems, 64 * 1024, 1024, 10 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? (typeof o.logLevel === 'string' ? o.logLevel : 'info'),
+    prettyLogs: env.LOG_PRETTY === '1' || (o.prettyLogs === true && env.LOG_PRETTY !== '0'),
+    production,
+  };
+}
+
+function loadUpstream(o: Json, env: Env, problems: ProblemList): UpstreamConfig {
+  const withEnv = {
+    ...o,
+    v3BaseUrl: env.MSDK_V3_BASE_URL ?? o.v3BaseUrl,
+    v5BaseUrl: env.MSDK_V5_BASE_URL ?? o.v5BaseUrl ?? env.MSDK_V3_BASE_URL ?? o.v3BaseUrl,
+    transport: env.MSDK_TRANSPORT ?? o.transport ?? 'undici',
+  };
+  const transport = withEnv.transport;
+  if (transport !== 'undici' && transport !== 'axios') problems.add('upstream.transport must be "undici" or "axios"');
+  return {
+    v3BaseUrl: url(str(withEnv, 'v3BaseUrl', 'upstream', problems), 'upstream.v3BaseUrl (MSDK_V3_BASE_URL)', problems),
+    v5BaseUrl: url(str(withEnv, 'v5BaseUrl', 'upstream', problems), 'upstream.v5BaseUrl (MSDK_V5_BASE_URL)', problems),
+    transport: transport === 'axios' ? 'axios' : 'undici',
+    connections: int(o, 'connections', 'upstream', problems, 64, 1, 4096),
+  };
+}
+
+function loadResilience(o: Json, problems: ProblemList): ResilienceOptions {
+  const d = DEFAULT_RESILIENCE;
+  const r: ResilienceOptions = {
+    attemptTimeoutMs: int(o, 'attemptTimeoutMs', 'resilience', problems, d.attemptTimeoutMs, 1, 60_000),
+    deadlineMs: int(o, 'deadlineMs', 'resilience', problems, d.deadlineMs, 1, 120_000),
+    maxRetries: int(o, 'maxRetries', 'resilience', problems, d.maxRetries, 0, 5),
+    backoffInitialMs: int(o, 'backoffInitialMs', 'resilience', problems, d.backoffInitialMs, 0, 10_000),
+    backoffMaxMs: int(o, 'backoffMaxMs', 'resilience', problems, d.backoffMaxMs, 0, 30_000),
+    breakerThreshold: int(o, 'breakerThreshold', 'resilience', problems, d.breakerThreshold, 1, 1000),
+    breakerHalfOpenAfterMs: int(o, 'breakerHalfOpenAfterMs', 'resilience', problems, d.breakerHalfOpenAfterMs, 1, 600_000),
+    retryBudgetRatio: num(o, 'retryBudgetRatio', 'resilience', problems, d.retryBudgetRatio, 0, 10),
+    retryBudgetMinPerSecond: int(o, 'retryBudgetMinPerSecond', 'resilience', problems, d.retryBudgetMinPerSecond, 0, 100_000),
+  };
+  if (r.deadlineMs < r.attemptTimeoutMs) problems.add('resilience.deadlineMs must be at least resilience.attemptTimeoutMs');
+  return r;
+}
+
+function loadClients(list: unknown[], problems: ProblemList): ClientConfig[] {
+  const names = new Set<string>();
+  return list.map((raw, i) => {
+    const path = `clients[${i}]`;
+    const o = asObject(raw, path, problems);
+    const name = str(o, 'name', path, problems);
+    if (names.has(name)) problems.add(`${path}.name "${name}" is used twice`);
+    names.add(name);
+    const keySha256 = strList(o, 'keySha256', path, problems).map((h) => h.toLowerCase());
+    if (keySha256.length === 0 || keySha256.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
+      problems.add(`${path}.keySha256 must list one or two SHA-256 hex digests (two while rotating)`);
+    }
+    const scopes = strList(o, 'scopes', path, problems);
+    for (const s of scopes) if (!ALL_SCOPES.includes(s as Scope)) problems.add(`${path}.scopes has unknown scope "${s}"`);
+    return { name, keySha256, games: strList(o, 'games', path, problems), scopes: scopes as Scope[] };
+  });
+}
+
+function checkClientGames(config: GatewayConfig, problems: ProblemList): void {
+  const gameIds = new Set(config.games.map((g) => g.id));
+  config.clients.forEach((c, i) => {
+    for (const g of c.games) if (!gameIds.has(g)) problems.add(`clients[${i}].games names unknown game "${g}"`);
+  });
+}

@@ -1,0 +1,26 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { PublicRoute } from '../caller-auth/route-access.decorators.js';
+import { MsdkBreakersHealthIndicator } from '../msdk/msdk-breakers.health.js';
+
+@ApiTags('health')
+@PublicRoute()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthCheckService, private readonly msdk: MsdkBreakersHealthIndicator) {}
+
+  /** The process answers: nothing external is checked, so an MSDK or Redis outage never restarts us. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Whether this instance should take traffic. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.msdk.check()]);
+  }
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+
+type LoggedRequest = CallerRequest & { upstreamAttempts?: number; cacheStatus?: string; errorCode?: string };
+
+/**
+ * One JSON line per request: id, client, route template, status, duration, cache result and
+ * upstream attempts. Never the body, the query or a header value.
+ */
+export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request: LoggedRequest, reply) => {
+    logger.info(
+      {
+        requestId: request.id,
+        client: request.caller?.client,
+        game: request.caller?.game.id,
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        cache: request.cacheStatus,
+        upstreamAttempts: request.upstreamAttempts,
+        error: request.errorCode,
+      },
+      'request',
+    );
+  });
+}

@@ -1,0 +1,47 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+/** Field names whose values are credentials wherever they appear in a log object. */
+export const SECRET_FIELDS = ['accessToken', 'access_token', 'openkey', 'token', 'sig', 'sigkey', 'msdkkey', 'appkey', 'authorization', 'password'];
+
+const REDACT_PATHS = [
+  ...SECRET_FIELDS,
+  ...SECRET_FIELDS.map((f) => `*.${f}`),
+  ...SECRET_FIELDS.map((f) => `*.*.${f}`),
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+];
+
+export interface LoggerOptions {
+  readonly level: string;
+  readonly pretty: boolean;
+  /** Configured secret values scrubbed from every line, whatever field they hide in. */
+  readonly secretValues: readonly string[];
+  /** Tests capture lines here; stdout otherwise. */
+  readonly destination?: DestinationStream;
+}
+
+/** JSON lines (pretty in dev), with credentials redacted by field name and by value. */
+export function createRootLogger(options: LoggerOptions): Logger {
+  const secrets = options.secretValues.filter((s) => s.length >= 6);
+  const destination =
+    options.destination ??
+    (options.pretty
+      ? pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } })
+      : pino.destination({ sync: false }));
+  return pino(
+    {
+      level: options.level,
+      base: undefined,
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      hooks: secrets.length ? { streamWrite: (line) => scrub(line, secrets) } : undefined,
+    },
+    destination,
+  );
+}
+
+function scrub(line: string, secrets: readonly string[]): string {
+  let out = line;
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[REDACTED]');
+  return out;
+}

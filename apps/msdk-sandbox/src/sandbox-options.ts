@@ -1,0 +1,19 @@
+/** A game the sandbox accepts, with the keys it verifies signatures against. */
+export interface SandboxApp {
+  readonly qqAppId?: string;
+  readonly wechatAppId?: string;
+  readonly msdkKey: string;
+  readonly qqAppKey?: string;
+  readonly wechatAppKey?: string;
+  readonly v5?: { readonly gameId: string; readonly sigKey: string };
+}
+
+export interface SandboxOptions {
+  readonly apps: readonly SandboxApp[];
+  /** Where the V5 (ITOP) interfaces live, so one sandbox serves both protocols. */
+  readonly v5BasePath: string;
+  /** Accepted clock skew for V3 timestamps, seconds. */
+  readonly maxClockSkewSeconds: number;
+}
+
+export const SANDBOX_OPTIONS = Symbol('SANDBOX_OPTIONS');

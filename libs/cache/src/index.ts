@@ -1,0 +1,2 @@
+// Public surface of libs/cache (filled in by the cache work).
+export * from './cache.module.js';

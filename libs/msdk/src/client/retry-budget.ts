@@ -1,0 +1,33 @@
+/**
+ * Caps retries at a fraction of first attempts over a sliding second, with a small floor,
+ * so that when MSDK struggles our retries cannot multiply the load on it.
+ */
+export class RetryBudget {
+  private windowStart = 0;
+  private attempts = 0;
+  private retries = 0;
+
+  constructor(private readonly ratio: number, private readonly minPerSecond: number, private readonly now = Date.now) {}
+
+  recordFirstAttempt(): void {
+    this.roll();
+    this.attempts++;
+  }
+
+  /** True (and counted) when one more retry fits the budget. */
+  tryRetry(): boolean {
+    this.roll();
+    if (this.retries >= this.minPerSecond + this.attempts * this.ratio) return false;
+    this.retries++;
+    return true;
+  }
+
+  private roll(): void {
+    const t = this.now();
+    if (t - this.windowStart >= 1000) {
+      this.windowStart = t;
+      this.attempts = 0;
+      this.retries = 0;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { CatalogEntry } from '../catalog/catalog-entry.js';
+import type { GameCredentials } from '../credentials.js';
+import { MissingCredentialError } from '../errors/msdk-errors.js';
+import type { CallerPayload, UpstreamCall } from './caller-payload.js';
+import { buildV3Call } from './v3-request-builder.js';
+
+export interface BuildOptions {
+  readonly nowSeconds?: number;
+  /** Our request id: V3 msdkExtInfo when the caller gave none, V5 seq. */
+  readonly requestId?: string;
+}
+
+/** The one entry point from a catalog row and a caller's payload to a signed upstream call. */
+export function buildUpstreamCall(entry: CatalogEntry, creds: GameCredentials, payload: CallerPayload, options: BuildOptions = {}): UpstreamCall {
+  if (entry.protocol === 'v3') {
+    return buildV3Call(entry, creds.v3, payload, {
+      nowSeconds: options.nowSeconds,
+      defaultExtInfo: options.requestId ? extInfoSafe(options.requestId) : undefined,
+    });
+  }
+  throw new MissingCredentialError('V5 support');
+}
+
+/** msdkExtInfo allows only [A-Za-z0-9_]. */
+function extInfoSafe(id: string): string {
+  return id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
+}

@@ -1,0 +1,40 @@
+import { BadUpstreamResponseError, UpstreamUnavailableError } from '../errors/msdk-errors.js';
+import type { MsdkAnswer } from './msdk-transport.js';
+
+/**
+ * MSDK's rule: only HTTP 200 carries an answer. 5xx is an outage (retryable); any other
+ * non-200, an empty body or a body that is not a JSON object is a bad response.
+ */
+export function readMsdkAnswer(status: number, raw: string): MsdkAnswer {
+  if (status >= 500) throw new UpstreamUnavailableError(`MSDK answered HTTP ${status}`, status);
+  if (status !== 200) throw new BadUpstreamResponseError(`MSDK answered HTTP ${status}`, status);
+  if (raw.trim() === '') throw new BadUpstreamResponseError('MSDK answered with an empty body', status);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new BadUpstreamResponseError('MSDK answered with a body that is not JSON', status);
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new BadUpstreamResponseError('MSDK answered with JSON that is not an object', status);
+  }
+  return { raw, body: body as Record<string, unknown> };
+}
+
+/** Error codes that mean the TCP connection was never made: nothing reached MSDK. */
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Maps a library's network error onto our typed failure, keeping whether MSDK was reached. */
+export function networkFailure(error: unknown): UpstreamUnavailableError {
+  const code = findCode(error);
+  return new UpstreamUnavailableError(`Connection to MSDK failed${code ? ` (${code})` : ''}`, undefined, CONNECT_FAILURES.has(code ?? ''));
+}
+
+function findCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('E')) return code;
+    if (typeof code === 'string' && code.startsWith('UND_ERR_CONNECT')) return code;
+  }
+  return undefined;
+}

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { GatewayHarness } from '../support/gateway-harness.js';
+import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+
+const OPENID = 'A3284A812ECA15269F85AE1C2D94EB37';
+const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
+
+describe('auth routes end to end', () => {
+  let sandbox: SandboxHarness;
+  let gateway: GatewayHarness;
+
+  before(async () => {
+    sandbox = await SandboxHarness.start();
+    gateway = await GatewayHarness.start({ sandbox });
+  });
+  after(async () => {
+    await gateway.close();
+    await sandbox.close();
+  });
+  beforeEach(() => sandbox.reset());
+
+  const cases = [
+    { route: '/v1/auth/verify_login', body: { openid: OPENID, accessToken: TOKEN, userip: '192.168.5.114' }, path: '/auth/verify_login', appid: TEST_GAME.qqAppId, tokenField: 'openkey', idField: 'openid' },
+    { route: '/v1/auth/check_token', body: { openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: TOKEN }, path: '/auth/check_token', appid: TEST_GAME.wechatAppId, tokenField: 'accessToken', idField: 'openid' },
+    { route: '/v1/auth/guest_check_token', body: { openid: 'G_oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: TOKEN }, path: '/auth/guest_check_token', appid: `G_${TEST_GAME.qqAppId}`, tokenField: 'accessToken', idField: 'guestid' },
+    { route: '/v1/auth/apple_verify', body: { openid: '001397.7ff24f921687e60de.0342', accessToken: 'a8056b8b672b6bb8de46.0.mrtzx.ArFaahPSGpcw', os: 'iap', channel: '1001' }, path: '/auth/apple_verify', appid: `A_${TEST_GAME.qqAppId}`, tokenField: 'access_token', idField: 'openid' },
+    { route: '/v1/auth/get_pfval', body: { openid: 'oyQmcwlfqLdebciSJTiGy8Bm5N40', accessToken: TOKEN, platform: 'desktop_m_wx', regChannel: '2002', os: 'android', installchannel: '73213123', offerid: '1104674695' }, path: '/auth/get_pfval', appid: TEST_GAME.wechatAppId, tokenField: 'accessToken', idField: 'openid' },
+  ];
+
+  for (const c of cases) {
+    it(`${c.route} is signed as ${c.appid} and returns the sandbox answer unchanged`, async () => {
+      const res = await gateway.call(c.route, c.body);
+      assert.equal(res.status, 200, res.text);
+      assert.equal(res.json.ret, 0);
+      assert.ok(res.headers.get('x-request-id'));
+      const calls = await sandbox.calls(c.path);
+      assert.equal(calls.length, 1);
+      const [call] = calls;
+      assert.equal(call.verdict, 'ok', 'the sandbox verified the signature');
+      assert.equal(call.method, 'POST');
+      assert.equal(call.query.appid, c.appid);
+      assert.equal(call.query.encode, '2');
+      assert.equal(call.query.openid, c.body.openid);
+      assert.match(call.query.sig, /^[0-9a-f]{32}$/);
+      const sent = call.body as Record<string, unknown>;
+      assert.equal(sent[c.tokenField], c.body.accessToken, `token sent as ${c.tokenField}`);
+      assert.equal(sent[c.idField], c.body.openid);
+      assert.equal(sent.accessToken === undefined || c.tokenField === 'accessToken', true, 'no stray accessToken field');
+      assert.equal(call.headers['x-request-id'], res.headers.get('x-request-id'));
+      // The caller gets the sandbox's bytes; the sandbox echoed our request id as msdkExtInfo.
+      assert.equal(res.json.msdkExtInfo, res.headers.get('x-request-id'));
+    });
+  }
+
+  it('fills apple_verify fixed fields and sends appid as the string A_<qq appid>', async () => {
+    await gateway.call('/v1/auth/apple_verify', cases[3].body);
+    const [call] = await sandbox.calls('/auth/apple_verify');
+    const sent = call.body as Record<string, unknown>;
+    assert.equal(sent.appid, `A_${TEST_GAME.qqAppId}`);
+    assert.equal(sent.platform, 'apple_apple');
+    assert.equal(sent.scenes, 1);
+    assert.equal(sent.isPrajna, '1');
+  });
+
+  it('get_pfval with desktop_m_qq signs with the QQ appid', async () => {
+    const res = await gateway.call('/v1/auth/get_pfval', { ...cases[4].body, platform: 'desktop_m_qq' });
+    assert.equal(res.status, 200);
+    const [call] = await sandbox.calls('/auth/get_pfval');
+    assert.equal(call.query.appid, TEST_GAME.qqAppId);
+    assert.ok(String(res.json.pf).startsWith('desktop_m_qq-2002-android-73213123-qq-100703379-'));
+  });
+
+  it('passes the caller msdkExtInfo through and MSDK echoes it', async () => {
+    const res = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: TOKEN, msdkExtInfo: 'trace_42' });
+    assert.equal(res.json.msdkExtInfo, 'trace_42');
+    const [call] = await sandbox.calls('/auth/check_token');
+    assert.equal(call.query.msdkExtInfo, 'trace_42');
+  });
+
+  it('an expired user token is MSDK_USER_TOKEN_INVALID (422), not our own 401', async () => {
+    const res = await gateway.call('/v1/auth/verify_login', { openid: OPENID, accessToken: 'expired-token' });
+    assert.equal(res.status, 422);
+    assert.equal(res.json.error.code, 'MSDK_USER_TOKEN_INVALID');
+    assert.deepEqual(res.json.error.msdk, { ret: -10000, msg: '100014,token expired', source: 'qq', platformCode: 100014 });
+    const wx = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: 'expired-token' });
+    assert.equal(wx.json.error.msdk.source, 'wechat');
+    assert.equal(wx.json.error.msdk.platformCode, 42001);
+  });
+
+  it('serves the OpenAPI document with x-msdk-interface on every operation', async () => {
+    const res = await fetch(`${gateway.url}/docs-json`);
+    const doc = (await res.json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
+    const names = ops.map((o) => o['x-msdk-interface']).filter(Boolean);
+    for (const c of cases) assert.ok(names.includes(c.path), `${c.path} documented`);
+    assert.ok(doc.paths['/v1/auth/verify_login'].post);
+  });
+});
+
+describe('a wrong msdkkey', () => {
+  it("comes back as the sandbox's -502 in the envelope, as an MSDK error", async () => {
+    const sandbox = await SandboxHarness.start();
+    const gateway = await GatewayHarness.start({ sandbox, msdkKey: 'not-the-right-key-000' });
+    try {
+      const res = await gateway.call('/v1/auth/verify_login', { openid: OPENID, accessToken: TOKEN });
+      assert.equal(res.status, 502);
+      assert.equal(res.json.error.code, 'MSDK_ERROR');
+      assert.deepEqual(res.json.error.msdk, { ret: -502, msg: 'sig error', source: 'msdk' });
+      assert.equal(res.json.error.requestId, res.headers.get('x-request-id'));
+      assert.equal((await sandbox.calls())[0].verdict, 'sig error');
+    } finally {
+      await gateway.close();
+      await sandbox.close();
+    }
+  });
+
+  it('encode=1 signs with the platform appkey and the sandbox accepts it', async () => {
+    const sandbox = await SandboxHarness.start();
+    const gateway = await GatewayHarness.start({ sandbox, encode: 1 });
+    try {
+      const res = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: TOKEN });
+      assert.equal(res.status, 200, res.text);
+      const [call] = await sandbox.calls();
+      assert.equal(call.query.encode, '1');
+      assert.equal(call.verdict, 'ok');
+    } finally {
+      await gateway.close();
+      await sandbox.close();
+    }
+  });
+});
