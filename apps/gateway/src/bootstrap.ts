@@ -7,6 +7,7 @@ import type { Env } from './config/env-source.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { loadGatewayConfig } from './config/load-gateway-config.js';
 import { registerAccessLog } from './http/access-log.js';
+import { registerGracefulClose } from './http/graceful-close.js';
 import { registerJsonOnly } from './http/json-only.js';
 import { requestIdFor } from './http/request-id.js';
 import { createRootLogger } from './logging/create-logger.js';
@@ -48,6 +49,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const fastify = app.getHttpAdapter().getInstance();
   registerAccessLog(fastify, logger);
   registerJsonOnly(fastify);
+  registerGracefulClose(fastify);
   setupOpenApi(app);
   return { app, config, logger };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from '#msdk';
 import { ProblemList } from './config-error.js';
 import { asArray, asObject, int, num, str, strList, url, type Json } from './config-readers.js';
-import type { Env } from './env-source.js';
+import { envSegment, type Env } from './env-source.js';
 import { loadGames } from './load-games.js';
 import { ALL_SCOPES, type ClientConfig, type GatewayConfig, type Scope, type ServerConfig, type UpstreamConfig } from './gateway-config.js';
 
@@ -21,7 +21,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     upstream: loadUpstream(asObject(file.upstream, 'upstream', problems), env, problems),
     resilience: loadResilience(asObject(file.resilience, 'resilience', problems), problems),
     games: loadGames(asArray(file.games, 'games', problems), env, production, problems),
-    clients: loadClients(asArray(file.clients, 'clients', problems), problems),
+    clients: loadClients(asArray(file.clients, 'clients', problems), env, problems),
   };
   checkClientGames(config, problems);
   problems.throwIfAny();
@@ -98,7 +98,11 @@ function loadResilience(o: Json, problems: ProblemList): ResilienceOptions {
   return r;
 }
 
-function loadClients(list: unknown[], problems: ProblemList): ClientConfig[] {
+/**
+ * Key hashes come from the file, or per deployment from GATEWAY_CLIENT_<NAME>_KEY_SHA256
+ * (comma-separated while rotating), so one config file serves every environment.
+ */
+function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientConfig[] {
   const names = new Set<string>();
   return list.map((raw, i) => {
     const path = `clients[${i}]`;
@@ -106,7 +110,8 @@ function loadClients(list: unknown[], problems: ProblemList): ClientConfig[] {
     const name = str(o, 'name', path, problems);
     if (names.has(name)) problems.add(`${path}.name "${name}" is used twice`);
     names.add(name);
-    const keySha256 = strList(o, 'keySha256', path, problems).map((h) => h.toLowerCase());
+    const fromEnv = env[`GATEWAY_CLIENT_${envSegment(name)}_KEY_SHA256`]?.split(',').map((h) => h.trim()).filter(Boolean);
+    const keySha256 = (fromEnv ?? strList(o, 'keySha256', path, problems)).map((h) => h.toLowerCase());
     if (keySha256.length === 0 || keySha256.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
       problems.add(`${path}.keySha256 must list one or two SHA-256 hex digests (two while rotating)`);
     }

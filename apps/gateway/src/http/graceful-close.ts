@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * On shutdown, in-flight requests finish but their keep-alive connections must not hold the
+ * server open: responses sent while closing carry `Connection: close`.
+ */
+export function registerGracefulClose(fastify: FastifyInstance): void {
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
+  });
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { newClientKey, sha256 } from '../support/gateway-harness.js';
+import { GatewayProcess } from '../support/gateway-process.js';
+import { post } from '../support/http-client.js';
+import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+
+const clientKey = newClientKey();
+const config = (v3BaseUrl: string) =>
+  JSON.stringify({
+    upstream: { v3BaseUrl },
+    games: [{ id: 'demo', qqAppId: TEST_GAME.qqAppId, wechatAppId: TEST_GAME.wechatAppId }],
+    clients: [{ name: 'lifecycle', keySha256: [sha256(clientKey)], games: ['demo'], scopes: ['auth'] }],
+  });
+
+describe('the gateway process', () => {
+  let sandbox: SandboxHarness;
+  before(async () => (sandbox = await SandboxHarness.start()));
+  after(() => sandbox.close());
+
+  it('refuses to start without the msdkkey, naming the variable and not leaking values', async () => {
+    const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: config(sandbox.url) });
+    assert.notEqual(await proc.exitCode(), 0);
+    assert.match(proc.stderr, /MSDK_GAME_DEMO_MSDKKEY \(or MSDK_GAME_DEMO_MSDKKEY_FILE\) is missing/);
+  });
+
+  it('refuses a placeholder key in production, naming it', async () => {
+    const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: config(sandbox.url), NODE_ENV: 'production', MSDK_GAME_DEMO_MSDKKEY: 'changeme' });
+    assert.notEqual(await proc.exitCode(), 0);
+    assert.match(proc.stderr, /MSDK_GAME_DEMO_MSDKKEY looks like a placeholder/);
+    assert.ok(!proc.stderr.includes('changeme'), 'the value itself is never printed');
+  });
+
+  it('reads the key from a *_FILE and lets an in-flight request finish on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-'));
+    const keyFile = join(dir, 'msdkkey');
+    writeFileSync(keyFile, `${sandbox.keys.msdkKey}\n`);
+    const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: config(sandbox.url), MSDK_GAME_DEMO_MSDKKEY_FILE: keyFile });
+    const url = await proc.listening();
+    await sandbox.fault({ interface: '/auth/verify_login', delayMs: 800 });
+    const inFlight = post(`${url}/v1/auth/verify_login`, { openid: 'ABC', accessToken: 'TOKEN' }, { authorization: `Bearer ${clientKey}` });
+    await new Promise((r) => setTimeout(r, 200));
+    proc.child.kill('SIGTERM');
+    const res = await inFlight;
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.ret, 0);
+    // Nest closes the app, then re-raises the signal: the process ends by SIGTERM, promptly.
+    const started = Date.now();
+    await proc.exitCode();
+    assert.ok(proc.child.signalCode === 'SIGTERM' || proc.child.exitCode === 0, `ended by ${proc.child.signalCode ?? proc.child.exitCode}`);
+    assert.ok(Date.now() - started < 5000, 'no connection held the server open');
+  });
+});

@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+/** The built gateway as its own process (as in production), for startup and shutdown tests. */
+export class GatewayProcess {
+  stdout = '';
+  stderr = '';
+  private constructor(readonly child: ChildProcess) {
+    child.stdout?.on('data', (d) => (this.stdout += d));
+    child.stderr?.on('data', (d) => (this.stderr += d));
+  }
+
+  static spawn(env: Record<string, string>): GatewayProcess {
+    const child = spawn(process.execPath, ['dist/apps/gateway/src/main.js'], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new GatewayProcess(child);
+  }
+
+  async exitCode(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    const [code] = await once(this.child, 'exit');
+    return code as number | null;
+  }
+
+  /** Resolves with the URL once the gateway logs that it listens. */
+  async listening(timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(this.stdout);
+      if (match) return match[1];
+      if (this.child.exitCode !== null) throw new Error(`gateway exited: ${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('gateway did not start');
+  }
+}
