@@ -1,4 +1,203 @@
-import type { CatalogEntry } from './catalog-entry.js';
+import { NO_CACHE, type CatalogEntry } from './catalog-entry.js';
 
-/** profile interfaces. */
-export const PROFILE_CATALOG = {} as const satisfies Record<string, CatalogEntry>;
+/*
+ * /profile/*: VIP, real-name, gift, Xinyue, achievements and WeChat subscriptions. None of
+ * these answers carries is_lost and none is a cached profile (only the /relation profiles are).
+ * The profile tables give appid as a string ("appid": "100703379" in every example).
+ */
+
+/** Rows whose body identifies the user by openid and the token as `accessToken`. */
+const USER_TOKEN = { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } } as const;
+/** Rows MSDK calls without the user's login state (the game server acts on its own). */
+const USER_ONLY = { openid: 'openid', accessToken: null, appid: { appid: 'string' } } as const;
+/** The real-name rows: the documented body is the token alone (openid stays in the query). */
+const TOKEN_ONLY = { openid: null, accessToken: 'accessToken' } as const;
+/** The Xinyue GET rows: every field is a query parameter, the token as `access_token`; appid is already in the fixed query. */
+const XINYUE_QUERY = { openid: null, accessToken: 'access_token' } as const;
+
+export const PROFILE_CATALOG = {
+  qqGetFirstReg: {
+    id: 'profile.qqget_first_reg',
+    path: '/profile/qqget_first_reg',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'qq',
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: TOKEN_ONLY,
+    hasIsLost: false,
+    summary: 'Mobile QQ: first-login flags after real-name registration (need_pop, realname_flag, mobile_flag)',
+  },
+  queryVip: {
+    id: 'profile.query_vip',
+    path: '/profile/query_vip',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'qq',
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: USER_TOKEN,
+    hasIsLost: false,
+    summary: 'Mobile QQ: VIP information for the kinds selected by the vip bit mask',
+  },
+  getGift: {
+    id: 'profile.get_gift',
+    path: '/profile/get_gift',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'qq',
+    // Consumes: MSDK empties the blue-diamond gift bag on every call.
+    retry: 'never',
+    cache: NO_CACHE,
+    fields: USER_ONLY,
+    hasIsLost: false,
+    summary: 'Mobile QQ: take the blue diamond gift bag (the bag is emptied by this call)',
+  },
+  getWifi: {
+    id: 'profile.get_wifi',
+    path: '/profile/get_wifi',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'qq',
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: USER_ONLY,
+    hasIsLost: false,
+    summary: 'Mobile QQ: portable wifi qualification (wifiVip)',
+  },
+  qqScoreBatch: {
+    id: 'profile.qqscore_batch',
+    path: '/profile/qqscore_batch',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'qq',
+    // Reports achievements; an incremental report repeated would count twice.
+    retry: 'never',
+    cache: NO_CACHE,
+    fields: USER_TOKEN,
+    hasIsLost: false,
+    summary: 'Mobile QQ: report achievements to the QQ Game Center leaderboards',
+  },
+  getXinyueSuper: {
+    id: 'profile.get_xinyue_super',
+    path: '/profile/get_xinyue_super',
+    protocol: 'v3',
+    method: 'GET',
+    // access_type says how the user logged in, hence which appid MSDK expects.
+    platform: { field: 'access_type', values: { '1': 'qq', '2': 'wechat' }, forward: true },
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: XINYUE_QUERY,
+    hasIsLost: false,
+    summary: 'Xinyue Super R membership level (QQ or WeChat login, by access_type)',
+  },
+  getWxXinyueVip: {
+    id: 'profile.get_wx_xinyue_vip',
+    path: '/profile/get_wx_xinyue_vip',
+    protocol: 'v3',
+    method: 'GET',
+    platform: 'wechat',
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: XINYUE_QUERY,
+    hasIsLost: false,
+    summary: 'WeChat: Xinyue (Joy) VIP level',
+  },
+  wxGetVip: {
+    id: 'profile.wxget_vip',
+    path: '/profile/wxget_vip',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'wechat',
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: USER_TOKEN,
+    hasIsLost: false,
+    summary: 'WeChat: privileges of the user and their game friends',
+  },
+  wxGetFirstReg: {
+    id: 'profile.wxget_first_reg',
+    path: '/profile/wxget_first_reg',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'wechat',
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: TOKEN_ONLY,
+    hasIsLost: false,
+    summary: 'WeChat: first-login flags after real-name registration (need_pop, realname_flag, mobile_flag)',
+  },
+  wxBattleReport: {
+    id: 'profile.wxbattle_report',
+    path: '/profile/wxbattle_report',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'wechat',
+    // Reports a battle: repeating it would report the round twice.
+    retry: 'never',
+    cache: NO_CACHE,
+    fields: USER_ONLY,
+    hasIsLost: false,
+    summary: 'WeChat: report battle results (score, win) to the WeChat game center',
+  },
+  subscribeGetlist: {
+    id: 'profile.subscribe_getlist',
+    path: '/profile/subscribe_getlist',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'wechat',
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: USER_TOKEN,
+    hasIsLost: false,
+    summary: 'WeChat: the subscribable messages and whether the user subscribed to each',
+  },
+  subscribeSetlist: {
+    id: 'profile.subscribe_setlist',
+    path: '/profile/subscribe_setlist',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'wechat',
+    retry: 'never',
+    cache: NO_CACHE,
+    fields: USER_TOKEN,
+    hasIsLost: false,
+    summary: 'WeChat: subscribe to (opType 0) or cancel (opType 1) a list of messages',
+  },
+  subscribePush: {
+    id: 'profile.subscribe_push',
+    path: '/profile/subscribe_push',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'wechat',
+    retry: 'never',
+    cache: NO_CACHE,
+    fields: USER_ONLY,
+    hasIsLost: false,
+    summary: 'WeChat: push a subscribed message to all of its subscribers',
+  },
+  subscribeClear: {
+    id: 'profile.subscribe_clear',
+    path: '/profile/subscribe_clear',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'wechat',
+    retry: 'never',
+    cache: NO_CACHE,
+    fields: USER_ONLY,
+    hasIsLost: false,
+    summary: "WeChat: clear a message's subscribers",
+  },
+  wxGetEliteinfo: {
+    id: 'profile.wxget_eliteinfo',
+    path: '/profile/wxget_eliteinfo',
+    protocol: 'v3',
+    method: 'POST',
+    platform: 'wechat',
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: USER_TOKEN,
+    hasIsLost: false,
+    summary: 'WeChat: whether the user is a WeChat elite and a game elite user',
+  },
+} as const satisfies Record<string, CatalogEntry>;
