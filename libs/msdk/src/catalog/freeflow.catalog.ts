@@ -1,4 +1,36 @@
-import type { CatalogEntry } from './catalog-entry.js';
+import { NO_CACHE, type CatalogEntry, type PlatformFromField } from './catalog-entry.js';
 
-/** freeflow interfaces. */
-export const FREEFLOW_CATALOG = {} as const satisfies Record<string, CatalogEntry>;
+/**
+ * The doc's examples sign free-flow calls with a QQ appid, but an openid only means something
+ * under the appid it was issued for, so a WeChat user's lookup must be signed as WeChat. The
+ * caller picks with a gateway-only `platform` (the DTO defaults it to `qq`); MSDK never sees it.
+ */
+const LOGIN_PLATFORM: PlatformFromField = { field: 'platform', values: { qq: 'qq', wechat: 'wechat' }, forward: false };
+
+/** Carrier data-free ("free flow") lookups: /freeflow/*. Both are reads. */
+export const FREEFLOW_CATALOG = {
+  getinfo: {
+    id: 'freeflow.getinfo',
+    path: '/freeflow/getinfo',
+    protocol: 'v3',
+    method: 'POST',
+    platform: LOGIN_PLATFORM,
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: { openid: 'openid', accessToken: null },
+    hasIsLost: false,
+    summary: "Query the user's free-flow (data-free) subscription and the game's free-flow domains/IPs",
+  },
+  getCcinfo: {
+    id: 'freeflow.get_ccinfo',
+    path: '/freeflow/get_ccinfo',
+    protocol: 'v3',
+    method: 'POST',
+    platform: LOGIN_PLATFORM,
+    retry: 'safe',
+    cache: NO_CACHE,
+    fields: { openid: 'openid', accessToken: null },
+    hasIsLost: false,
+    summary: 'Look up an IP: operator, network type and region (for the free-flow function)',
+  },
+} as const satisfies Record<string, CatalogEntry>;

@@ -1,7 +1,13 @@
-import { Controller } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CATALOG } from '#msdk';
 import { RequiresScope } from '../../caller-auth/route-access.decorators.js';
-import { MsdkForwarder } from '../../msdk/msdk-forwarder.js';
+import { Forwarding } from '../../msdk/forward-context.decorator.js';
+import { MsdkForwarder, type ForwardContext } from '../../msdk/msdk-forwarder.js';
+import { MsdkOperation } from '../../msdk/msdk-operation.decorator.js';
+import { GetCcinfoDto, GetFreeflowInfoDto } from './freeflow.dtos.js';
+
+const { freeflow } = CATALOG;
 
 @ApiTags('freeflow')
 @ApiBearerAuth()
@@ -9,4 +15,14 @@ import { MsdkForwarder } from '../../msdk/msdk-forwarder.js';
 @Controller('v1/freeflow')
 export class FreeflowController {
   constructor(private readonly msdk: MsdkForwarder) {}
+
+  @MsdkOperation(freeflow.getinfo, GetFreeflowInfoDto)
+  getinfo(@Body() body: GetFreeflowInfoDto, @Forwarding() ctx: ForwardContext) {
+    return this.msdk.forward(freeflow.getinfo, body, ctx);
+  }
+
+  @MsdkOperation(freeflow.getCcinfo, GetCcinfoDto)
+  getCcinfo(@Body() body: GetCcinfoDto, @Forwarding() ctx: ForwardContext) {
+    return this.msdk.forward(freeflow.getCcinfo, body, ctx);
+  }
 }

@@ -1,7 +1,13 @@
-import { Controller } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CATALOG } from '#msdk';
 import { RequiresScope } from '../../caller-auth/route-access.decorators.js';
-import { MsdkForwarder } from '../../msdk/msdk-forwarder.js';
+import { Forwarding } from '../../msdk/forward-context.decorator.js';
+import { MsdkForwarder, type ForwardContext } from '../../msdk/msdk-forwarder.js';
+import { MsdkOperation } from '../../msdk/msdk-operation.decorator.js';
+import { QqArkShareDto, QqShareDto } from './share.dtos.js';
+
+const { share } = CATALOG;
 
 @ApiTags('share')
 @ApiBearerAuth()
@@ -9,4 +15,14 @@ import { MsdkForwarder } from '../../msdk/msdk-forwarder.js';
 @Controller('v1/share')
 export class ShareController {
   constructor(private readonly msdk: MsdkForwarder) {}
+
+  @MsdkOperation(share.qq, QqShareDto)
+  qq(@Body() body: QqShareDto, @Forwarding() ctx: ForwardContext) {
+    return this.msdk.forward(share.qq, body, ctx);
+  }
+
+  @MsdkOperation(share.qqark, QqArkShareDto)
+  qqark(@Body() body: QqArkShareDto, @Forwarding() ctx: ForwardContext) {
+    return this.msdk.forward(share.qqark, body, ctx);
+  }
 }
