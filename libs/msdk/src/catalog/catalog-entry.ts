@@ -41,7 +41,10 @@ export interface FieldMapping {
   readonly openid: string | null;
   /** Body field carrying the caller's `accessToken` (`openkey`, `accessToken`, `access_token`, `token`); null: none. */
   readonly accessToken: string | null;
-  /** Body fields the gateway fills with the platform appid, and in which JSON type. */
+  /**
+   * Body fields the gateway fills with the platform appid, and in which JSON type. A dotted
+   * name (`reqBody.appid`) fills a field of an object the caller sent, one level down.
+   */
   readonly appid?: Readonly<Record<string, 'string' | 'number'>>;
 }
 

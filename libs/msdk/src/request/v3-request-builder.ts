@@ -49,9 +49,11 @@ export function buildV3Call(
 /** The interface's own fields: appid fields first (as MSDK's examples), then identity, then the rest. */
 export function interfaceFields(entry: CatalogEntry, payload: CallerPayload, appid: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, type] of Object.entries(entry.fields.appid ?? {})) {
-    out[name] = type === 'number' && /^\d+$/.test(appid) ? Number(appid) : appid;
-  }
+  const appidFields = Object.entries(entry.fields.appid ?? {}).map(([name, type]) => ({
+    path: name.split('.'),
+    value: type === 'number' && /^\d+$/.test(appid) ? Number(appid) : appid,
+  }));
+  for (const { path, value } of appidFields) if (path.length === 1) out[path[0]] = value;
   if (entry.fields.openid) out[entry.fields.openid] = payload.openid;
   if (entry.fields.accessToken && payload.accessToken !== undefined) out[entry.fields.accessToken] = payload.accessToken;
   const skip = gatewayOnlyField(entry);
@@ -59,7 +61,14 @@ export function interfaceFields(entry: CatalogEntry, payload: CallerPayload, app
     if (UNIFIED_FIELDS.has(name) || name === skip || value === undefined) continue;
     out[name] = value;
   }
+  // A nested appid (wxsend_groupmsg's reqBody.appid) goes into a copy of the caller's object.
+  for (const { path, value } of appidFields) if (path.length === 2) withNested(out, path[0], path[1], value);
   return out;
+}
+
+function withNested(out: Record<string, unknown>, parent: string, child: string, value: unknown): void {
+  const inner = out[parent];
+  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) out[parent] = { ...(inner as object), [child]: value };
 }
 
 function queryValue(value: unknown): string {
