@@ -21,3 +21,6 @@ export * from './client/retry-budget.js';
 export * from './client/breaker-registry.js';
 export * from './client/call-observer.js';
 export * from './client/msdk-client.js';
+// V5 (ITOP) protocol: the friend API's signer and request builder.
+export * from './signing/v5-signer.js';
+export * from './request/v5-request-builder.js';

@@ -6,7 +6,7 @@ export interface SampleCall {
   readonly route: string;
   /** A valid caller body (unified openid/accessToken plus the interface's own fields). */
   readonly body: Record<string, unknown>;
-  /** The appid the upstream call must carry (QQ appid, WeChat appid, G_…, A_…). */
+  /** The appid the upstream call must carry (QQ appid, WeChat appid, G_…, A_…); for V5 rows the gameid (query `gameid`). */
   readonly appid: string;
 }
 

@@ -9,11 +9,15 @@ import { SandboxState } from '../control/sandbox-state.js';
 import { SANDBOX_OPTIONS, type SandboxOptions } from '../sandbox-options.js';
 import { AppRegistry } from './app-registry.js';
 import { tokenRejection } from './token-rule.js';
-import { verifyV3Query } from './v3-verifier.js';
+import { verifyV3Query, type V3Verdict } from './v3-verifier.js';
+import { verifyV5Call, type V5Verdict } from './v5-verifier.js';
+
+type Verdict = V3Verdict | V5Verdict;
 
 /**
  * Serves every catalog interface as MSDK would: record the call, apply any injected fault,
- * verify the signature, apply the token rule, then answer in the documented shape.
+ * verify the signature (V3 or V5), apply the token rule for the call's platform (V5: its
+ * channel), then answer in the documented shape.
  */
 @Injectable()
 export class MsdkEmulator {
@@ -39,7 +43,7 @@ export class MsdkEmulator {
     const query = { ...(request.query as Record<string, string>) };
     const rawBody = typeof request.body === 'string' ? request.body : '';
     const body = parseJson(rawBody);
-    const verdict = verifyV3Query(query, this.apps, this.options.maxClockSkewSeconds, Math.floor(Date.now() / 1000));
+    const verdict = this.verify(entry, request, query, rawBody);
     this.state.record({
       at: Date.now(),
       protocol: entry.protocol,
@@ -57,6 +61,21 @@ export class MsdkEmulator {
       const handled = await applyTransportFault(fault, request, reply);
       if (handled !== undefined) return handled;
     }
+    const answer = this.answer(entry, query, body, verdict, fault);
+    // ITOP echoes the request's seq in every answer, errors included.
+    if (entry.protocol === 'v5') answer.seq = query.seq ?? '';
+    return answer;
+  }
+
+  /** V3 signs the query only; V5 signs path, raw query and raw body. */
+  private verify(entry: CatalogEntry, request: FastifyRequest, query: Record<string, string>, rawBody: string): Verdict {
+    const now = Math.floor(Date.now() / 1000);
+    if (entry.protocol === 'v3') return verifyV3Query(query, this.apps, this.options.maxClockSkewSeconds, now);
+    const received = { rawUrl: request.raw.url ?? '', basePath: this.options.v5BasePath, rawBody };
+    return verifyV5Call(received, this.apps, this.options.maxClockSkewSeconds, now);
+  }
+
+  private answer(entry: CatalogEntry, query: Record<string, string>, body: unknown, verdict: Verdict, fault: Fault | undefined): Answer {
     if (!verdict.ok) return { ret: verdict.ret, msg: verdict.msg };
 
     const fields = (entry.method === 'GET' ? query : body) as Record<string, unknown> | undefined;
@@ -69,7 +88,9 @@ export class MsdkEmulator {
     const rejection = token ? tokenRejection(token, verdict.platform) : undefined;
     if (rejection) return rejection;
 
-    const answer: Answer = ANSWERS[entry.path]?.({ entry, platform: verdict.platform, appid: verdict.appid, openid: query.openid ?? '', fields }) ?? {
+    // V3 carries the openid in the query; V5 only in the body.
+    const openid = entry.protocol === 'v3' ? (query.openid ?? '') : String(fields[entry.fields.openid ?? 'openid'] ?? '');
+    const answer: Answer = ANSWERS[entry.path]?.({ entry, platform: verdict.platform, appid: verdict.appid, openid, fields }) ?? {
       ret: -505,
       msg: 'no such interface',
     };

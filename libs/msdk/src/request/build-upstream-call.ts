@@ -3,6 +3,7 @@ import type { GameCredentials } from '../credentials.js';
 import { MissingCredentialError } from '../errors/msdk-errors.js';
 import type { CallerPayload, UpstreamCall } from './caller-payload.js';
 import { buildV3Call } from './v3-request-builder.js';
+import { buildV5Call } from './v5-request-builder.js';
 
 export interface BuildOptions {
   readonly nowSeconds?: number;
@@ -18,7 +19,8 @@ export function buildUpstreamCall(entry: CatalogEntry, creds: GameCredentials, p
       defaultExtInfo: options.requestId ? extInfoSafe(options.requestId) : undefined,
     });
   }
-  throw new MissingCredentialError('V5 support');
+  if (!creds.v5) throw new MissingCredentialError('v5');
+  return buildV5Call(entry, creds.v5, payload, { nowSeconds: options.nowSeconds, seq: options.requestId });
 }
 
 /** msdkExtInfo allows only [A-Za-z0-9_]. */

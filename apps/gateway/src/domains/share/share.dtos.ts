@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { OPENID_PATTERN, V3UserTokenDto } from '../../validation/caller-identity.dto.js';
 import { MaxBytes } from '../../validation/max-bytes.validator.js';
-import { IsUrlEncodedJsonObject } from './url-encoded-json.validator.js';
+import { IsUrlEncodedJsonObject } from '../../validation/url-encoded-json.validator.js';
 
 /**
  * The backend share only accepts these four message types, told apart by the ADTAG in the
