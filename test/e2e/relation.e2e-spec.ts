@@ -33,7 +33,8 @@ describe('relation routes end to end', () => {
 
   before(async () => {
     sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox });
+    // This suite checks forwarding, so every call must reach the sandbox; caching has its own suite.
+    gateway = await GatewayHarness.start({ sandbox, env: { CACHE_ENABLED: "0" } });
   });
   after(async () => {
     await gateway.close();

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { GatewayCacheModule } from './cache/gateway-cache.module.js';
 import { CallerAuthGuard } from './caller-auth/caller-auth.guard.js';
 import { ClientRegistry } from './caller-auth/client-registry.js';
 import { configNamespaces } from './config/config-namespaces.js';
@@ -24,6 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
+        GatewayCacheModule,
         HealthModule,
         AuthModule,
         RelationModule,

@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import type { ClientConfig, GameConfig, GatewayConfig, ServerConfig, UpstreamConfig } from './gateway-config.js';
 import type { ResilienceOptions } from '#msdk';
+import type { CacheConfig } from './cache-config.js';
 
 /**
  * Typed @nestjs/config namespaces. The whole config is loaded and validated once at startup
@@ -14,6 +15,7 @@ const namespace = <T>(name: string) => ({
 export const serverConfig = namespace<ServerConfig>('server');
 export const upstreamConfig = namespace<UpstreamConfig>('upstream');
 export const resilienceConfig = namespace<ResilienceOptions>('resilience');
+export const cacheConfig = namespace<CacheConfig>('cache');
 export const gamesConfig = namespace<{ list: readonly GameConfig[] }>('games');
 export const clientsConfig = namespace<{ list: readonly ClientConfig[] }>('clients');
 
@@ -22,6 +24,7 @@ export function configNamespaces(config: GatewayConfig) {
     serverConfig.of(config.server),
     upstreamConfig.of(config.upstream),
     resilienceConfig.of(config.resilience),
+    cacheConfig.of(config.cache),
     gamesConfig.of({ list: config.games }),
     clientsConfig.of({ list: config.clients }),
   ];

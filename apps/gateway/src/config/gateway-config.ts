@@ -1,4 +1,5 @@
 import type { GameCredentials, ResilienceOptions } from '#msdk';
+import type { CacheConfig } from './cache-config.js';
 
 export interface ServerConfig {
   readonly host: string;
@@ -39,6 +40,7 @@ export interface GatewayConfig {
   readonly server: ServerConfig;
   readonly upstream: UpstreamConfig;
   readonly resilience: ResilienceOptions;
+  readonly cache: CacheConfig;
   readonly games: readonly GameConfig[];
   readonly clients: readonly ClientConfig[];
 }

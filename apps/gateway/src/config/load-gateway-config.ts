@@ -3,6 +3,7 @@ import { DEFAULT_RESILIENCE, type ResilienceOptions } from '#msdk';
 import { ProblemList } from './config-error.js';
 import { asArray, asObject, int, num, str, strList, url, type Json } from './config-readers.js';
 import { envSegment, type Env } from './env-source.js';
+import { loadCacheConfig } from './load-cache-config.js';
 import { loadGames } from './load-games.js';
 import { ALL_SCOPES, type ClientConfig, type GatewayConfig, type Scope, type ServerConfig, type UpstreamConfig } from './gateway-config.js';
 
@@ -20,6 +21,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     server: loadServer(asObject(file.server, 'server', problems), env, production, problems),
     upstream: loadUpstream(asObject(file.upstream, 'upstream', problems), env, problems),
     resilience: loadResilience(asObject(file.resilience, 'resilience', problems), problems),
+    cache: loadCacheConfig(asObject(file.cache, 'cache', problems), env, problems),
     games: loadGames(asArray(file.games, 'games', problems), env, production, problems),
     clients: loadClients(asArray(file.clients, 'clients', problems), env, problems),
   };

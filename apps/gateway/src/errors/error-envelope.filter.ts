@@ -20,6 +20,6 @@ export function sendErrorEnvelope(error: unknown, request: FastifyRequest, reply
   if (mapped.unexpected) {
     logger.error(`unexpected error in request ${request.id}: ${String(error)}`, (error as Error)?.stack);
   }
-  (request as { errorCode?: string }).errorCode = mapped.body.error.code;
+  (request as { errorCode?: string }).errorCode = mapped.code;
   void reply.status(mapped.status).headers(mapped.headers).type('application/json').send(mapped.body);
 }

@@ -14,7 +14,10 @@ export interface ErrorEnvelope {
 
 export interface MappedError {
   readonly status: number;
-  readonly body: ErrorEnvelope;
+  /** The stable code (also for logs and metrics). */
+  readonly code: string;
+  /** The envelope; a failed health check keeps terminus's report, which probes and ops read. */
+  readonly body: ErrorEnvelope | HealthReport;
   readonly headers: Record<string, string>;
   /** 5xx caused by us (not by MSDK): worth an error log with the stack. */
   readonly unexpected: boolean;
@@ -64,6 +67,7 @@ export function toErrorEnvelope(error: unknown, requestId: string): MappedError 
   const headers: Record<string, string> = {};
   const envelope = (status: number, code: string, message: string, extra: Partial<ErrorEnvelope['error']> = {}, unexpected = false): MappedError => ({
     status,
+    code,
     headers,
     unexpected,
     body: { error: { code, message, requestId, ...extra } },
@@ -90,6 +94,8 @@ export function toErrorEnvelope(error: unknown, requestId: string): MappedError 
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    const response = error.getResponse();
+    if (isHealthReport(response)) return { status, code: 'HEALTH_CHECK_FAILED', headers, unexpected: false, body: response };
     return envelope(status, HTTP_CODES[status] ?? `HTTP_${status}`, error.message, {}, status >= 500);
   }
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
@@ -97,6 +103,12 @@ export function toErrorEnvelope(error: unknown, requestId: string): MappedError 
     return envelope(statusCode, HTTP_CODES[statusCode] ?? 'BAD_REQUEST', 'The request could not be read');
   }
   return envelope(500, 'INTERNAL_ERROR', 'The gateway failed unexpectedly; the request id is in the logs', {}, true);
+}
+
+type HealthReport = { status: string; details: Record<string, unknown> };
+
+function isHealthReport(value: unknown): value is HealthReport {
+  return typeof value === 'object' && value !== null && 'details' in value && 'status' in value;
 }
 
 function codeOf(error: unknown): string | undefined {

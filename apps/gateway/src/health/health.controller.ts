@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { CacheHealthIndicator } from '#cache';
 import { PublicRoute } from '../caller-auth/route-access.decorators.js';
 import { MsdkBreakersHealthIndicator } from '../msdk/msdk-breakers.health.js';
 
@@ -8,7 +9,11 @@ import { MsdkBreakersHealthIndicator } from '../msdk/msdk-breakers.health.js';
 @PublicRoute()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly health: HealthCheckService, private readonly msdk: MsdkBreakersHealthIndicator) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly msdk: MsdkBreakersHealthIndicator,
+    private readonly cache: CacheHealthIndicator,
+  ) {}
 
   /** The process answers: nothing external is checked, so an MSDK or Redis outage never restarts us. */
   @Get('live')
@@ -17,10 +22,10 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Whether this instance should take traffic. */
+  /** Whether this instance should take traffic: MSDK breakers closed and the cache store answering. */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.msdk.check()]);
+    return this.health.check([() => this.msdk.check(), () => this.cache.check()]);
   }
 }

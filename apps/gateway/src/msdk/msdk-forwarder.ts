@@ -1,36 +1,66 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { buildUpstreamCall, MsdkClient, type CallerPayload, type CatalogEntry } from '#msdk';
+import { ReadThroughCache } from '#cache';
+import { buildUpstreamCall, isUpstreamOutage, MsdkClient, type CallerPayload, type CatalogEntry, type UpstreamCall } from '#msdk';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
-import { upstreamConfig } from '../config/config-namespaces.js';
+import { cacheTtlFor } from '../cache/cache-ttl.js';
+import { msdkCacheKey } from '../cache/msdk-cache-key.js';
+import { cacheConfig, upstreamConfig } from '../config/config-namespaces.js';
+import type { CacheConfig } from '../config/cache-config.js';
 import type { UpstreamConfig } from '../config/gateway-config.js';
 import { ForwardedAnswer, isLostFlag } from './forwarded-answer.js';
 import { UpstreamBase } from './upstream-base.js';
 
-/** What a route hands over: the validated body, who calls, and the request id. */
+/** What a route hands over: who calls, the request id, and whether to skip the cache read. */
 export interface ForwardContext {
   readonly caller: AuthenticatedCaller;
   readonly requestId: string;
+  /** Cache-Control: no-cache — read past the cache (the fresh answer is still stored). */
+  readonly noCache: boolean;
 }
 
 /**
  * The single forwarding path for every catalog row: build and sign the call for the caller's
- * game, send it through the resilient client, and hand MSDK's bytes back.
+ * game, answer from the cache where the row allows, otherwise send it through the resilient
+ * client, and hand MSDK's bytes back.
  */
 @Injectable()
 export class MsdkForwarder implements OnApplicationShutdown {
   private readonly v3: UpstreamBase;
   private readonly v5: UpstreamBase;
 
-  constructor(private readonly client: MsdkClient, @Inject(upstreamConfig.KEY) upstream: UpstreamConfig) {
+  constructor(
+    private readonly client: MsdkClient,
+    private readonly cache: ReadThroughCache,
+    @Inject(upstreamConfig.KEY) upstream: UpstreamConfig,
+    @Inject(cacheConfig.KEY) private readonly cacheSettings: CacheConfig,
+  ) {
     this.v3 = new UpstreamBase(upstream.v3BaseUrl);
     this.v5 = new UpstreamBase(upstream.v5BaseUrl);
   }
 
   async forward(entry: CatalogEntry, payload: object, context: ForwardContext): Promise<ForwardedAnswer> {
-    const call = buildUpstreamCall(entry, context.caller.game.credentials, payload as CallerPayload, { requestId: context.requestId });
+    const { game } = context.caller;
+    const call = buildUpstreamCall(entry, game.credentials, payload as CallerPayload, { requestId: context.requestId });
+    const ttlMs = cacheTtlFor(entry, this.cacheSettings);
+    if (ttlMs === undefined) {
+      if (entry.cache.kind !== 'none') this.cache.bypass();
+      const result = await this.send(entry, call, context);
+      return new ForwardedAnswer(result.raw, 'BYPASS', entry.hasIsLost ? isLostFlag(result.body) : undefined, result.attempts);
+    }
+
+    let attempts = 0;
+    const key = msdkCacheKey(game.id, call.appid, entry, payload as Record<string, unknown>);
+    const answer = await this.cache.read(key, { ttlMs, skipRead: context.noCache, staleCovers: isUpstreamOutage }, async () => {
+      const result = await this.send(entry, call, context);
+      attempts = result.attempts;
+      return { value: result.raw, degraded: isLostFlag(result.body) };
+    });
+    return new ForwardedAnswer(answer.value, answer.result, entry.hasIsLost ? answer.degraded : undefined, attempts);
+  }
+
+  private send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext) {
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
-    const result = await this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
-    return new ForwardedAnswer(result.raw, 'BYPASS', entry.hasIsLost ? isLostFlag(result.body) : undefined, result.attempts);
+    return this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CacheModule } from '#cache';
+import { cacheConfig } from '../config/config-namespaces.js';
+import type { CacheConfig } from '../config/cache-config.js';
+import { LoggingCacheObserver } from './logging-cache-observer.js';
+
+/** libs/cache wired to the gateway's config: Redis when configured, memory otherwise. */
+@Module({
+  imports: [
+    CacheModule.forRootAsync({
+      inject: [cacheConfig.KEY],
+      useFactory: (config: CacheConfig) => ({
+        redis: config.redis,
+        memoryMaxEntries: config.memoryMaxEntries,
+        readThrough: { staleWindowMs: config.staleWindowMs, ttlJitter: config.ttlJitter },
+        observer: new LoggingCacheObserver(),
+      }),
+    }),
+  ],
+})
+export class GatewayCacheModule {}

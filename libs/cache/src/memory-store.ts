@@ -1,0 +1,28 @@
+import { LRUCache } from 'lru-cache';
+import type { CacheEntry, CacheStore } from './cache-store.js';
+
+/** In-process LRU: the default when no Redis is configured (and the fallback for local runs). */
+export class MemoryStore implements CacheStore {
+  readonly kind = 'memory';
+  private readonly lru: LRUCache<string, CacheEntry>;
+
+  constructor(maxEntries: number) {
+    this.lru = new LRUCache<string, CacheEntry>({ max: maxEntries, ttlAutopurge: false });
+  }
+
+  async get(key: string): Promise<CacheEntry | undefined> {
+    return this.lru.get(key);
+  }
+
+  async set(key: string, entry: CacheEntry, keepMs: number): Promise<void> {
+    this.lru.set(key, entry, { ttl: keepMs });
+  }
+
+  async warmUp(): Promise<void> {}
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.lru.clear();
+  }
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CacheEntry, CacheStore } from './cache-store.js';
+import { MemoryStore } from './memory-store.js';
+import { ReadThroughCache, type CacheResult } from './read-through-cache.js';
+
+const outage = new Error('outage');
+const staleCovers = (e: unknown) => e === outage;
+
+function setup(store: CacheStore = new MemoryStore(100)) {
+  let now = 1_000_000;
+  const lookups: CacheResult[] = [];
+  const errors: string[] = [];
+  const cache = new ReadThroughCache(
+    store,
+    { staleWindowMs: 60_000, ttlJitter: 0.1, now: () => now, random: () => 1 },
+    { lookup: (r) => lookups.push(r), storeError: (op) => errors.push(op) },
+  );
+  return { cache, lookups, errors, advance: (ms: number) => (now += ms) };
+}
+
+const failingStore: CacheStore = {
+  kind: 'redis',
+  get: async () => Promise.reject(new Error('down')),
+  set: async () => Promise.reject(new Error('down')),
+  warmUp: async () => undefined,
+  ping: async () => Promise.reject(new Error('down')),
+  close: async () => undefined,
+};
+
+describe('ReadThroughCache', () => {
+  it('stores a good value (MISS) and answers from it while fresh (HIT)', async () => {
+    const { cache, lookups } = setup();
+    let loads = 0;
+    const load = async () => ({ value: `v${++loads}`, degraded: false });
+    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, load)).result, 'MISS');
+    const hit = await cache.read('k', { ttlMs: 1000, staleCovers }, load);
+    assert.deepEqual([hit.result, hit.value, loads], ['HIT', 'v1', 1]);
+    assert.deepEqual(lookups, ['MISS', 'HIT']);
+  });
+
+  it('applies the TTL jitter (random=1 -> +10%)', async () => {
+    const { cache, advance } = setup();
+    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'v', degraded: false }));
+    advance(1050);
+    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'w', degraded: false }))).result, 'HIT');
+  });
+
+  it('never stores degraded values, and prefers an expired copy to them (STALE)', async () => {
+    const { cache, advance } = setup();
+    const degraded = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'lost', degraded: true }));
+    assert.deepEqual([degraded.result, degraded.value, degraded.degraded], ['MISS', 'lost', true]);
+    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'good', degraded: false }));
+    advance(5000);
+    const stale = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'lost', degraded: true }));
+    assert.deepEqual([stale.result, stale.value, stale.degraded], ['STALE', 'good', true]);
+  });
+
+  it('covers outages with a stale copy but rethrows what staleCovers refuses', async () => {
+    const { cache, advance } = setup();
+    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'good', degraded: false }));
+    advance(5000);
+    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(outage))).result, 'STALE');
+    const userError = new Error('token');
+    await assert.rejects(cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(userError)), userError);
+  });
+
+  it('makes one load for concurrent misses of one key', async () => {
+    const { cache } = setup();
+    let loads = 0;
+    const load = () => new Promise<{ value: string; degraded: boolean }>((r) => setTimeout(() => r({ value: `v${++loads}`, degraded: false }), 20));
+    const results = await Promise.all(Array.from({ length: 20 }, () => cache.read('k', { ttlMs: 1000, staleCovers }, load)));
+    assert.equal(loads, 1);
+    assert.ok(results.every((r) => r.value === 'v1'));
+    assert.equal(results.filter((r) => r.loaded).length, 1, 'only the leader reports the load');
+  });
+
+  it('turns store failures into BYPASS, never into errors', async () => {
+    const { cache, errors } = setup(failingStore);
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'v', degraded: false }));
+    assert.deepEqual([res.result, res.value], ['BYPASS', 'v']);
+    assert.deepEqual(errors, ['get', 'set']);
+  });
+
+  it('skipRead goes to the loader even with a fresh copy, and still stores', async () => {
+    const { cache } = setup();
+    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'old', degraded: false }));
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers, skipRead: true }, async () => ({ value: 'new', degraded: false }));
+    assert.deepEqual([res.result, res.value], ['MISS', 'new']);
+    const entry = (await new MemoryStore(1).get('k')) as CacheEntry | undefined;
+    assert.equal(entry, undefined, 'stores are independent');
+    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'x', degraded: false }))).value, 'new');
+  });
+});
