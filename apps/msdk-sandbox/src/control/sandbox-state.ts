@@ -14,6 +14,8 @@ export interface RecordedCall {
   readonly headers: Record<string, string | undefined>;
   /** The signature check's verdict: `ok`, or what was wrong. */
   readonly verdict: string;
+  /** The JSON the sandbox answered with (absent for transport faults). */
+  response?: string;
 }
 
 /** Received calls and pending faults: the sandbox's only state, reset between tests. */

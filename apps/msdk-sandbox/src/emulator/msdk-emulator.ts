@@ -5,7 +5,7 @@ import { ALL_ENTRIES, type CatalogEntry } from '#msdk';
 import { ANSWERS } from '../answers/answer-registry.js';
 import type { Answer } from '../answers/answer-context.js';
 import type { Fault } from '../control/fault.js';
-import { SandboxState } from '../control/sandbox-state.js';
+import { SandboxState, type RecordedCall } from '../control/sandbox-state.js';
 import { SANDBOX_OPTIONS, type SandboxOptions } from '../sandbox-options.js';
 import { AppRegistry } from './app-registry.js';
 import { tokenRejection } from './token-rule.js';
@@ -44,7 +44,7 @@ export class MsdkEmulator {
     const rawBody = typeof request.body === 'string' ? request.body : '';
     const body = parseJson(rawBody);
     const verdict = this.verify(entry, request, query, rawBody);
-    this.state.record({
+    const recorded: RecordedCall = {
       at: Date.now(),
       protocol: entry.protocol,
       method: request.method,
@@ -54,7 +54,8 @@ export class MsdkEmulator {
       body,
       headers: { 'content-type': request.headers['content-type'], 'x-request-id': request.headers['x-request-id'] as string | undefined },
       verdict: verdict.ok ? 'ok' : verdict.msg,
-    });
+    };
+    this.state.record(recorded);
 
     const fault = this.state.takeFault(entry.path);
     if (fault) {
@@ -64,7 +65,8 @@ export class MsdkEmulator {
     const answer = this.answer(entry, query, body, verdict, fault);
     // ITOP echoes the request's seq in every answer, errors included.
     if (entry.protocol === 'v5') answer.seq = query.seq ?? '';
-    return answer;
+    recorded.response = JSON.stringify(answer);
+    return reply.code(200).type('application/json').send(recorded.response);
   }
 
   /** V3 signs the query only; V5 signs path, raw query and raw body. */

@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RetryBudget } from './retry-budget.js';
+
+describe('RetryBudget', () => {
+  it('allows the floor plus a fraction of first attempts per second, then refuses', () => {
+    let now = 0;
+    const budget = new RetryBudget(0.2, 2, () => now);
+    for (let i = 0; i < 10; i++) budget.recordFirstAttempt();
+    const allowed = Array.from({ length: 10 }, () => budget.tryRetry()).filter(Boolean).length;
+    assert.equal(allowed, 4, '2 floor + 20% of 10');
+    now = 1000;
+    assert.equal(budget.tryRetry(), true, 'a new second refills it');
+  });
+});
