@@ -15,6 +15,7 @@ import { RelationModule } from './domains/relation/relation.module.js';
 import { ShareModule } from './domains/share/share.module.js';
 import { ErrorEnvelopeFilter } from './errors/error-envelope.filter.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { ForwardedAnswerInterceptor } from './msdk/forwarded-answer.interceptor.js';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
+        MetricsModule,
         GatewayCacheModule,
         HealthModule,
         AuthModule,

@@ -12,6 +12,8 @@ import { registerJsonOnly } from './http/json-only.js';
 import { requestIdFor } from './http/request-id.js';
 import { createRootLogger } from './logging/create-logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { registerHttpMetrics } from './metrics/http-metrics.hook.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
 import { createValidationPipe } from './validation/create-validation-pipe.js';
 
@@ -50,6 +52,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   registerAccessLog(fastify, logger);
   registerJsonOnly(fastify);
   registerGracefulClose(fastify);
+  registerHttpMetrics(fastify, app.get(GatewayMetrics));
   setupOpenApi(app);
   return { app, config, logger };
 }

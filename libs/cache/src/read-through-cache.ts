@@ -106,11 +106,6 @@ export class ReadThroughCache {
     return this.answer({ value: loaded.value, result: bypassed ? 'BYPASS' : 'MISS', degraded: false, ...mine });
   }
 
-  /** For answers that do not go through the cache at all (caching off for the interface). */
-  bypass(): void {
-    this.observer.lookup('BYPASS');
-  }
-
   private async safeSet(key: string, value: string, ttlMs: number): Promise<boolean> {
     const jittered = ttlMs * (1 + this.options.ttlJitter * (2 * this.random() - 1));
     const storedAt = this.now();

@@ -1,11 +1,13 @@
-import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Scope } from '../config/gateway-config.js';
 import { CallerForbiddenError, CallerUnauthenticatedError, GameIdRequiredError } from '../errors/gateway-errors.js';
 import type { AuthenticatedCaller } from './authenticated-caller.js';
 import { ClientRegistry } from './client-registry.js';
-import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './route-access.decorators.js';
+import { PUBLIC_ROUTE, PUBLIC_UNLESS, REQUIRED_SCOPE, type AdminSwitch } from './route-access.decorators.js';
+import { serverConfig } from '../config/config-namespaces.js';
+import type { ServerConfig } from '../config/gateway-config.js';
 
 export type CallerRequest = FastifyRequest & { caller?: AuthenticatedCaller };
 
@@ -19,11 +21,17 @@ const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export class CallerAuthGuard implements CanActivate {
   private readonly logger = new Logger('CallerAuth');
 
-  constructor(private readonly reflector: Reflector, private readonly registry: ClientRegistry) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly registry: ClientRegistry,
+    @Inject(serverConfig.KEY) private readonly server: ServerConfig,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const adminSwitch = this.reflector.getAllAndOverride<AdminSwitch | undefined>(PUBLIC_UNLESS, targets);
+    if (adminSwitch && !this.server[adminSwitch]) return true;
     const request = context.switchToHttp().getRequest<CallerRequest>();
 
     const key = bearerKey(request.headers.authorization);
@@ -34,12 +42,13 @@ export class CallerAuthGuard implements CanActivate {
       throw new CallerUnauthenticatedError('The client key is not known');
     }
 
-    const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
+    const scope = adminSwitch ? 'admin' : this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
     if (scope && !client.scopes.includes(scope)) {
       this.logger.warn(`client ${client.name} lacks scope ${scope} (request ${request.id})`);
       throw new CallerForbiddenError(`This client may not use ${scope} operations`);
     }
 
+    if (adminSwitch) return true; // operational routes are not about a game
     const gameId = this.gameId(request, client.games);
     const game = client.games.includes(gameId) ? this.registry.game(gameId) : undefined;
     if (!game) {

@@ -9,6 +9,8 @@ export interface ServerConfig {
   /** Human-readable logs (npm start); JSON lines otherwise. */
   readonly prettyLogs: boolean;
   readonly production: boolean;
+  /** /metrics asks for an `admin` client key (open by default, for the scraper). */
+  readonly metricsRequireAdmin: boolean;
 }
 
 export interface UpstreamConfig {

@@ -63,6 +63,7 @@ function loadServer(o: Json, env: Env, production: boolean, problems: ProblemLis
     logLevel: env.LOG_LEVEL ?? (typeof o.logLevel === 'string' ? o.logLevel : 'info'),
     prettyLogs: env.LOG_PRETTY === '1' || (o.prettyLogs === true && env.LOG_PRETTY !== '0'),
     production,
+    metricsRequireAdmin: o.metricsRequireAdminKey === true || env.METRICS_REQUIRE_ADMIN === '1',
   };
 }
 

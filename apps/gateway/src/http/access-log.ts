@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+import { requestContext } from '../logging/request-context.js';
 
 type LoggedRequest = CallerRequest & { upstreamAttempts?: number; cacheStatus?: string; errorCode?: string };
 
@@ -9,8 +10,10 @@ type LoggedRequest = CallerRequest & { upstreamAttempts?: number; cacheStatus?: 
  * upstream attempts. Never the body, the query or a header value.
  */
 export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    // Everything that runs for this request from here on logs with its id.
+    requestContext.run({ requestId: String(request.id) }, done);
   });
   fastify.addHook('onResponse', async (request: LoggedRequest, reply) => {
     logger.info(

@@ -7,7 +7,8 @@ import { msdkCacheKey } from '../cache/msdk-cache-key.js';
 import { cacheConfig, upstreamConfig } from '../config/config-namespaces.js';
 import type { CacheConfig } from '../config/cache-config.js';
 import type { UpstreamConfig } from '../config/gateway-config.js';
-import { ForwardedAnswer, isLostFlag } from './forwarded-answer.js';
+import { ForwardedAnswer, isLostFlag, type CacheStatus } from './forwarded-answer.js';
+import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { UpstreamBase } from './upstream-base.js';
 
 /** What a route hands over: who calls, the request id, and whether to skip the cache read. */
@@ -31,6 +32,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
   constructor(
     private readonly client: MsdkClient,
     private readonly cache: ReadThroughCache,
+    private readonly metrics: GatewayMetrics,
     @Inject(upstreamConfig.KEY) upstream: UpstreamConfig,
     @Inject(cacheConfig.KEY) private readonly cacheSettings: CacheConfig,
   ) {
@@ -43,9 +45,10 @@ export class MsdkForwarder implements OnApplicationShutdown {
     const call = buildUpstreamCall(entry, game.credentials, payload as CallerPayload, { requestId: context.requestId });
     const ttlMs = cacheTtlFor(entry, this.cacheSettings);
     if (ttlMs === undefined) {
-      if (entry.cache.kind !== 'none') this.cache.bypass();
       const result = await this.send(entry, call, context);
-      return new ForwardedAnswer(result.raw, 'BYPASS', entry.hasIsLost ? isLostFlag(result.body) : undefined, result.attempts);
+      const isLost = entry.hasIsLost ? isLostFlag(result.body) : undefined;
+      this.count(entry, 'BYPASS', isLost === true);
+      return new ForwardedAnswer(result.raw, 'BYPASS', isLost, result.attempts);
     }
 
     let attempts = 0;
@@ -55,7 +58,14 @@ export class MsdkForwarder implements OnApplicationShutdown {
       attempts = result.attempts;
       return { value: result.raw, degraded: isLostFlag(result.body) };
     });
+    this.count(entry, answer.result, answer.loaded?.degraded === true);
     return new ForwardedAnswer(answer.value, answer.result, entry.hasIsLost ? answer.degraded : undefined, attempts);
+  }
+
+  /** Cache results per interface (for cacheable rows), and degraded answers MSDK sent us. */
+  private count(entry: CatalogEntry, result: CacheStatus, msdkSentIsLost: boolean): void {
+    if (entry.cache.kind !== 'none') this.metrics.cacheLookups.inc({ interface: entry.id, result: result.toLowerCase() });
+    if (msdkSentIsLost) this.metrics.isLostAnswers.inc({ interface: entry.id });
   }
 
   private send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext) {

@@ -28,6 +28,7 @@ export class BreakerRegistry {
       const b = breaker;
       b.onStateChange((state) => this.listeners.forEach((l) => l(origin, STATE_NAMES[state])));
       this.breakers.set(origin, b);
+      this.listeners.forEach((l) => l(origin, 'closed'));
     }
     return breaker;
   }

@@ -1,0 +1,16 @@
+import type { CacheObserver, CacheResult } from '#cache';
+import type { GatewayMetrics } from './gateway-metrics.js';
+
+/**
+ * Store errors, from libs/cache. Lookups are counted by the forwarder instead, which knows the
+ * interface (the cache library does not, by design).
+ */
+export class CacheMetricsObserver implements CacheObserver {
+  constructor(private readonly metrics: GatewayMetrics) {}
+
+  lookup(_result: CacheResult): void {}
+
+  storeError(operation: 'get' | 'set' | 'connection'): void {
+    this.metrics.cacheStoreErrors.inc({ operation });
+  }
+}
