@@ -1,0 +1,66 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A real Prometheus (Debian's package) on a free port, scraping one target every second. */
+export class PrometheusServer {
+  private constructor(private readonly child: ChildProcess, readonly url: string) {}
+
+  static available(): boolean {
+    return spawnSync('prometheus', ['--version']).status === 0;
+  }
+
+  static async start(target: string): Promise<PrometheusServer> {
+    const dir = mkdtempSync(join(tmpdir(), 'prom-'));
+    const config = join(dir, 'prometheus.yml');
+    writeFileSync(
+      config,
+      `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: msdk-gateway\n    metrics_path: /metrics\n    static_configs:\n      - targets: ["${target}"]\n`,
+    );
+    const port = await freePort();
+    const child = spawn(
+      'prometheus',
+      [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+      { stdio: 'ignore' },
+    );
+    const server = new PrometheusServer(child, `http://127.0.0.1:${port}`);
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      try {
+        if ((await fetch(`${server.url}/-/ready`)).ok) return server;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    child.kill('SIGKILL');
+    throw new Error('prometheus did not become ready');
+  }
+
+  /** An instant query through the HTTP API; the result vector. */
+  async query(expr: string): Promise<unknown[]> {
+    const res = await fetch(`${this.url}/api/v1/query?query=${encodeURIComponent(expr)}`);
+    const body = (await res.json()) as { status: string; error?: string; data?: { result: unknown[] } };
+    if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
+    return body.data?.result ?? [];
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    this.child.kill('SIGTERM');
+    await once(this.child, 'exit');
+  }
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address() as { port: number };
+  srv.close();
+  await once(srv, 'close');
+  return port;
+}
