@@ -78,6 +78,16 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
       assert.equal(res.headers.get('x-cache'), 'HIT');
     });
 
+    it("cached bodies never carry another request's id; a caller's msdkExtInfo keys its own entry", async () => {
+      const openid = freshOpenid();
+      const first = await call(QQPROFILE, openid);
+      assert.equal(first.json.msdkExtInfo, undefined, 'no request id baked into a shared entry');
+      const mine = await call(QQPROFILE, openid, {}, { msdkExtInfo: 'mine_1' });
+      assert.equal(mine.json.msdkExtInfo, 'mine_1');
+      assert.equal((await call(QQPROFILE, openid, {}, { msdkExtInfo: 'mine_1' })).headers.get('x-cache'), 'HIT');
+      assert.equal((await call(QQPROFILE, openid, {}, { msdkExtInfo: 'other_2' })).json.msdkExtInfo, 'other_2');
+    });
+
     it('Cache-Control: no-cache reads past a fresh copy and stores the new answer', async () => {
       const openid = freshOpenid();
       await call(QQPROFILE, openid);

@@ -11,7 +11,9 @@ export const CACHE_KEY_VERSION = 'v1';
  */
 export function msdkCacheKey(gameId: string, appid: string, entry: CatalogEntry, payload: Record<string, unknown>): string {
   const keyFields = entry.cache.kind === 'none' ? [] : entry.cache.keyFields;
-  const params = keyFields.map((f) => `${f}=${canonical(payload[f])}`).join('&');
+  // MSDK echoes msdkExtInfo in the body: a caller's own value must come back to it, so it keys too.
+  const echoed = payload.msdkExtInfo === undefined ? [] : ['msdkExtInfo'];
+  const params = [...keyFields, ...echoed].map((f) => `${f}=${canonical(payload[f])}`).join('&');
   const compact = params.length > 160 ? createHash('sha256').update(params).digest('base64url') : params;
   return `msdk:${CACHE_KEY_VERSION}:${gameId}:${appid}:${entry.id}:${String(payload.openid)}:${compact}`;
 }

@@ -42,8 +42,10 @@ export class MsdkForwarder implements OnApplicationShutdown {
 
   async forward(entry: CatalogEntry, payload: object, context: ForwardContext): Promise<ForwardedAnswer> {
     const { game } = context.caller;
-    const call = buildUpstreamCall(entry, game.credentials, payload as CallerPayload, { requestId: context.requestId });
     const ttlMs = cacheTtlFor(entry, this.cacheSettings);
+    // A cached body is served to later requests, so it must not carry this request's id.
+    const requestId = ttlMs === undefined || entry.protocol === 'v5' ? context.requestId : undefined;
+    const call = buildUpstreamCall(entry, game.credentials, payload as CallerPayload, { requestId });
     if (ttlMs === undefined) {
       const result = await this.send(entry, call, context);
       const isLost = entry.hasIsLost ? isLostFlag(result.body) : undefined;
