@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { createGateway } from '../../apps/gateway/src/bootstrap.js';
 import type { Scope } from '../../apps/gateway/src/config/gateway-config.js';
 import { TEST_GAME, type SandboxHarness } from './sandbox-harness.js';
@@ -15,8 +16,11 @@ export interface TestClient {
   readonly nextKey?: string;
 }
 
+/** What the gateway is pointed at: the sandbox, or any MSDK stand-in with the sandbox's keys (the benchmark's stub). */
+export type UpstreamUnderTest = Pick<SandboxHarness, 'url' | 'v5Url' | 'keys'>;
+
 export interface GatewayHarnessOptions {
-  readonly sandbox: SandboxHarness;
+  readonly sandbox: UpstreamUnderTest;
   readonly resilience?: Record<string, number>;
   readonly clients?: TestClient[];
   /** Extra games (id + appids) beyond the test game, with their own keys. */
@@ -26,6 +30,8 @@ export interface GatewayHarnessOptions {
   /** Override the test game's msdkkey (e.g. a wrong one). */
   readonly msdkKey?: string;
   readonly encode?: 1 | 2;
+  /** Where log lines go instead of `logs` (the benchmark writes them to /dev/null, still paying for them). */
+  readonly logDestination?: DestinationStream;
 }
 
 const ALL: Scope[] = ['auth', 'relation', 'group', 'profile', 'share', 'freeflow', 'friend', 'admin'];
@@ -79,12 +85,14 @@ export class GatewayHarness {
       ...options.env,
     };
     const logs: string[] = [];
-    const destination = new Writable({
-      write(chunk, _enc, done) {
-        logs.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
+    const destination =
+      options.logDestination ??
+      new Writable({
+        write(chunk, _enc, done) {
+          logs.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      });
     const { app } = await createGateway({ env, logDestination: destination });
     await app.listen({ port: 0, host: '127.0.0.1' });
     return new GatewayHarness(app, await app.getUrl(), clients, logs);

@@ -17,6 +17,8 @@ import { ErrorEnvelopeFilter } from './errors/error-envelope.filter.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ForwardedAnswerInterceptor } from './msdk/forwarded-answer.interceptor.js';
+import { ClientRateLimitGuard } from './rate-limit/client-rate-limit.guard.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
 @Module({})
 export class AppModule {
@@ -28,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
         MetricsModule,
         GatewayCacheModule,
+        RateLimitModule,
         HealthModule,
         AuthModule,
         RelationModule,
@@ -40,6 +43,8 @@ export class AppModule {
       providers: [
         ClientRegistry,
         { provide: APP_GUARD, useClass: CallerAuthGuard },
+        // After caller auth (global guards run in this order): budgets are per authenticated client.
+        { provide: APP_GUARD, useExisting: ClientRateLimitGuard },
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
         { provide: APP_INTERCEPTOR, useClass: ForwardedAnswerInterceptor },
       ],

@@ -6,3 +6,9 @@ export * from './single-flight.js';
 export * from './read-through-cache.js';
 export * from './cache-health.indicator.js';
 export * from './cache.module.js';
+// Generic fixed-window counters (rate limits), shared through Redis or local to the process.
+export * from './redis-connection.js';
+export * from './window-counter.js';
+export * from './memory-window-counter.js';
+export * from './redis-window-counter.js';
+export * from './fallback-window-counter.js';

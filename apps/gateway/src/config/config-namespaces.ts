@@ -2,6 +2,7 @@ import { registerAs } from '@nestjs/config';
 import type { ClientConfig, GameConfig, GatewayConfig, ServerConfig, UpstreamConfig } from './gateway-config.js';
 import type { ResilienceOptions } from '#msdk';
 import type { CacheConfig } from './cache-config.js';
+import type { RateLimitConfig } from './rate-limit-config.js';
 
 /**
  * Typed @nestjs/config namespaces. The whole config is loaded and validated once at startup
@@ -16,6 +17,7 @@ export const serverConfig = namespace<ServerConfig>('server');
 export const upstreamConfig = namespace<UpstreamConfig>('upstream');
 export const resilienceConfig = namespace<ResilienceOptions>('resilience');
 export const cacheConfig = namespace<CacheConfig>('cache');
+export const rateLimitConfig = namespace<RateLimitConfig>('rateLimits');
 export const gamesConfig = namespace<{ list: readonly GameConfig[] }>('games');
 export const clientsConfig = namespace<{ list: readonly ClientConfig[] }>('clients');
 
@@ -25,6 +27,7 @@ export function configNamespaces(config: GatewayConfig) {
     upstreamConfig.of(config.upstream),
     resilienceConfig.of(config.resilience),
     cacheConfig.of(config.cache),
+    rateLimitConfig.of(config.rateLimits),
     gamesConfig.of({ list: config.games }),
     clientsConfig.of({ list: config.clients }),
   ];

@@ -1,5 +1,6 @@
 import type { GameCredentials, ResilienceOptions } from '#msdk';
 import type { CacheConfig } from './cache-config.js';
+import type { RateLimitConfig } from './rate-limit-config.js';
 
 export interface ServerConfig {
   readonly host: string;
@@ -43,6 +44,7 @@ export interface GatewayConfig {
   readonly upstream: UpstreamConfig;
   readonly resilience: ResilienceOptions;
   readonly cache: CacheConfig;
+  readonly rateLimits: RateLimitConfig;
   readonly games: readonly GameConfig[];
   readonly clients: readonly ClientConfig[];
 }

@@ -5,6 +5,7 @@ import { asArray, asObject, int, num, str, strList, url, type Json } from './con
 import { envSegment, type Env } from './env-source.js';
 import { loadCacheConfig } from './load-cache-config.js';
 import { loadGames } from './load-games.js';
+import { loadRateLimitConfig } from './load-rate-limit-config.js';
 import { ALL_SCOPES, type ClientConfig, type GatewayConfig, type Scope, type ServerConfig, type UpstreamConfig } from './gateway-config.js';
 
 /**
@@ -17,13 +18,15 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
   const file = readConfigJson(env, problems);
   const production = env.NODE_ENV === 'production';
 
+  const clients = loadClients(asArray(file.clients, 'clients', problems), env, problems);
   const config: GatewayConfig = {
     server: loadServer(asObject(file.server, 'server', problems), env, production, problems),
     upstream: loadUpstream(asObject(file.upstream, 'upstream', problems), env, problems),
     resilience: loadResilience(asObject(file.resilience, 'resilience', problems), problems),
     cache: loadCacheConfig(asObject(file.cache, 'cache', problems), env, problems),
     games: loadGames(asArray(file.games, 'games', problems), env, production, problems),
-    clients: loadClients(asArray(file.clients, 'clients', problems), env, problems),
+    clients,
+    rateLimits: loadRateLimitConfig(asObject(file.rateLimits, 'rateLimits', problems), env, clients.map((c) => c.name), problems),
   };
   checkClientGames(config, problems);
   problems.throwIfAny();

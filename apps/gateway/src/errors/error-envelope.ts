@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { isMsdkAnswerError, isMsdkFailure, type MsdkErrorCode } from '#msdk';
-import { isGatewayError, isRateLimitedError, RequestValidationError, type FieldProblem, type GatewayErrorCode } from './gateway-errors.js';
+import { isGatewayError, isTooFrequentError, RequestValidationError, type FieldProblem, type GatewayErrorCode } from './gateway-errors.js';
 
 export interface ErrorEnvelope {
   error: {
@@ -42,6 +42,7 @@ const GATEWAY_STATUS: Record<GatewayErrorCode, number> = {
   GAME_ID_REQUIRED: 400,
   VALIDATION_FAILED: 400,
   RATE_LIMITED: 429,
+  MSDK_FREQUENCY_LIMIT: 429,
 };
 
 /** Fastify's own request errors (before any handler ran). */
@@ -82,7 +83,7 @@ export function toErrorEnvelope(error: unknown, requestId: string): MappedError 
     });
   }
   if (isGatewayError(error)) {
-    if (isRateLimitedError(error)) headers['retry-after'] = String(error.retryAfterSeconds);
+    if (isTooFrequentError(error)) headers['retry-after'] = String(error.retryAfterSeconds);
     const fields = error instanceof RequestValidationError ? { fields: error.fields } : {};
     return envelope(GATEWAY_STATUS[error.code], error.code, error.message, fields);
   }

@@ -4,7 +4,9 @@ export type GatewayErrorCode =
   | 'CALLER_FORBIDDEN'
   | 'GAME_ID_REQUIRED'
   | 'VALIDATION_FAILED'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** Our per-user guard, answering as MSDK would (-503) without calling it. */
+  | 'MSDK_FREQUENCY_LIMIT';
 
 export abstract class GatewayError extends Error {
   abstract readonly code: GatewayErrorCode;
@@ -39,12 +41,29 @@ export class RequestValidationError extends GatewayError {
   }
 }
 
-export class RateLimitedError extends GatewayError {
+/** Refused as too frequent: 429 with Retry-After. */
+export abstract class TooFrequentError extends GatewayError {
+  abstract readonly retryAfterSeconds: number;
+}
+
+export class RateLimitedError extends TooFrequentError {
   readonly code = 'RATE_LIMITED';
   constructor(readonly retryAfterSeconds: number) {
     super(`Rate limit exceeded; retry after ${retryAfterSeconds} s`);
   }
 }
 
+/**
+ * MSDK allows about one call per second per user and interface (ret -503). The guard answers
+ * with MSDK's own code before the call goes out, so callers handle both the same way.
+ */
+export class UserFrequencyLimitedError extends TooFrequentError {
+  readonly code = 'MSDK_FREQUENCY_LIMIT';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many calls of this interface for this user (MSDK's per-user limit); retry after ${retryAfterSeconds} s`);
+  }
+}
+
 export const isGatewayError = (e: unknown): e is GatewayError => e instanceof GatewayError;
 export const isRateLimitedError = (e: unknown): e is RateLimitedError => e instanceof RateLimitedError;
+export const isTooFrequentError = (e: unknown): e is TooFrequentError => e instanceof TooFrequentError;

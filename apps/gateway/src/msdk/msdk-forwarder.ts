@@ -9,6 +9,7 @@ import type { CacheConfig } from '../config/cache-config.js';
 import type { UpstreamConfig } from '../config/gateway-config.js';
 import { ForwardedAnswer, isLostFlag, type CacheStatus } from './forwarded-answer.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { PerUserFrequencyGuard } from '../rate-limit/per-user-frequency.guard.js';
 import { UpstreamBase } from './upstream-base.js';
 
 /** What a route hands over: who calls, the request id, and whether to skip the cache read. */
@@ -33,6 +34,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     private readonly client: MsdkClient,
     private readonly cache: ReadThroughCache,
     private readonly metrics: GatewayMetrics,
+    private readonly perUser: PerUserFrequencyGuard,
     @Inject(upstreamConfig.KEY) upstream: UpstreamConfig,
     @Inject(cacheConfig.KEY) private readonly cacheSettings: CacheConfig,
   ) {
@@ -47,7 +49,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     const requestId = ttlMs === undefined || entry.protocol === 'v5' ? context.requestId : undefined;
     const call = buildUpstreamCall(entry, game.credentials, payload as CallerPayload, { requestId });
     if (ttlMs === undefined) {
-      const result = await this.send(entry, call, context);
+      const result = await this.send(entry, call, context, (payload as CallerPayload).openid);
       const isLost = entry.hasIsLost ? isLostFlag(result.body) : undefined;
       this.count(entry, 'BYPASS', isLost === true);
       return new ForwardedAnswer(result.raw, 'BYPASS', isLost, result.attempts);
@@ -56,7 +58,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     let attempts = 0;
     const key = msdkCacheKey(game.id, call.appid, entry, payload as Record<string, unknown>);
     const answer = await this.cache.read(key, { ttlMs, skipRead: context.noCache, staleCovers: isUpstreamOutage }, async () => {
-      const result = await this.send(entry, call, context);
+      const result = await this.send(entry, call, context, (payload as CallerPayload).openid);
       attempts = result.attempts;
       return { value: result.raw, degraded: isLostFlag(result.body) };
     });
@@ -70,7 +72,9 @@ export class MsdkForwarder implements OnApplicationShutdown {
     if (msdkSentIsLost) this.metrics.isLostAnswers.inc({ interface: entry.id });
   }
 
-  private send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext) {
+  private async send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext, openid: string) {
+    // Only calls that would reach MSDK spend from the user's budget: never cache hits or followers.
+    await this.perUser.admit(context.caller, entry, openid);
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
     return this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
   }

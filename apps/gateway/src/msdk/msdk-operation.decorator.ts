@@ -1,7 +1,9 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { CatalogEntry } from '#msdk';
 import { ErrorEnvelopeSchema } from '../openapi/error-envelope.schema.js';
+import type { MsdkRouteConfig } from './route-entry.js';
 
 /**
  * A route that fronts one catalog row: `POST /v1/<domain>/<MSDK interface name>` (so
@@ -15,6 +17,7 @@ export function MsdkOperation(entry: CatalogEntry, dto: new () => object) {
   return applyDecorators(
     Post(route),
     HttpCode(200),
+    RouteConfig({ msdkEntry: entry } satisfies MsdkRouteConfig),
     ApiOperation({
       summary: entry.summary,
       operationId: entry.id,
@@ -26,6 +29,7 @@ export function MsdkOperation(entry: CatalogEntry, dto: new () => object) {
     ApiResponse({ status: 400, description: 'A field is invalid (named in error.fields)', type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 401, description: 'No or unknown client key', type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 403, description: 'The client may not use this game or scope', type: ErrorEnvelopeSchema }),
+    ApiResponse({ status: 429, description: 'Rate limited (RATE_LIMITED) or the per-user guard (MSDK_FREQUENCY_LIMIT); see Retry-After', type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 422, description: "MSDK rejected the user's token (MSDK_USER_TOKEN_INVALID)", type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 502, description: 'MSDK answered ret != 0 or garbage', type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 503, description: 'Circuit open: MSDK is failing', type: ErrorEnvelopeSchema }),

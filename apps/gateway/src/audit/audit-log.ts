@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { isWriteInterface } from '#msdk';
+import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+import { routeEntryOf } from '../msdk/route-entry.js';
+import { OPENID_PATTERN } from '../validation/caller-identity.dto.js';
+
+type AuditedRequest = CallerRequest & { errorCode?: string };
+
+/**
+ * Exactly one audit line per call of a write/send/consume interface (catalog rows never
+ * retried: shares, group messages, pushes, binds, get_gift, reports), whatever its outcome —
+ * refused callers and bad input included: client, game, interface, openid, result (`ok` or the
+ * error code) and request id. Named fields only, so no token or key can reach the line. Written
+ * at info even when LOG_LEVEL is higher: the audit trail does not depend on log verbosity.
+ */
+export function registerAuditLog(fastify: FastifyInstance, logger: Logger): void {
+  const audit = logger.child({ audit: true }, { level: 'info' });
+  fastify.addHook('onResponse', async (request: AuditedRequest, reply) => {
+    const entry = routeEntryOf(request);
+    if (!entry || !isWriteInterface(entry)) return;
+    audit.info(
+      {
+        requestId: request.id,
+        client: request.caller?.client,
+        game: request.caller?.game.id,
+        interface: entry.path,
+        openid: openidOf(request.body),
+        result: reply.statusCode < 400 ? 'ok' : (request.errorCode ?? `HTTP_${reply.statusCode}`),
+        status: reply.statusCode,
+      },
+      'audit',
+    );
+  });
+}
+
+/** The caller's openid only when it is a well-formed one: never echo arbitrary input into the audit trail. */
+function openidOf(body: unknown): string | undefined {
+  const openid = (body as { openid?: unknown } | null | undefined)?.openid;
+  return typeof openid === 'string' && OPENID_PATTERN.test(openid) ? openid : undefined;
+}

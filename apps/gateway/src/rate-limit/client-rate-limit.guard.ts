@@ -1,0 +1,42 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+import { rateLimitConfig } from '../config/config-namespaces.js';
+import type { RateLimitConfig, WindowLimit } from '../config/rate-limit-config.js';
+import { RateLimitedError } from '../errors/gateway-errors.js';
+import { routeEntryOf } from '../msdk/route-entry.js';
+import { budgetKeys, clientLimits } from './client-limits.js';
+import { RATE_LIMIT_OBSERVER, type LimitKind, type RateLimitObserver } from './rate-limit-observer.js';
+import { WindowBudget } from './window-budget.js';
+
+/**
+ * Per-client budgets (and per client+interface where configured), checked after caller auth:
+ * 429 RATE_LIMITED with Retry-After once a window's budget is spent. Routes without an
+ * authenticated caller (health, docs, metrics) are not counted.
+ */
+@Injectable()
+export class ClientRateLimitGuard implements CanActivate {
+  constructor(
+    @Inject(rateLimitConfig.KEY) private readonly config: RateLimitConfig,
+    private readonly budget: WindowBudget,
+    @Inject(RATE_LIMIT_OBSERVER) private readonly observer: RateLimitObserver,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (!this.config.enabled) return true;
+    const request = context.switchToHttp().getRequest<CallerRequest>();
+    const client = request.caller?.client;
+    if (client === undefined) return true;
+    const entry = routeEntryOf(request);
+    const limits = clientLimits(this.config, client, entry?.id);
+    await this.spend(budgetKeys.client(client), limits.overall, client, 'client');
+    if (entry && limits.interface) await this.spend(budgetKeys.clientInterface(entry.id, client), limits.interface, client, 'interface');
+    return true;
+  }
+
+  private async spend(key: string, limit: WindowLimit, client: string, kind: LimitKind): Promise<void> {
+    const retryAfter = await this.budget.spend(key, limit);
+    if (retryAfter === undefined) return;
+    this.observer.onRejected(client, kind);
+    throw new RateLimitedError(retryAfter);
+  }
+}

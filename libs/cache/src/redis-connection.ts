@@ -1,0 +1,54 @@
+import { Cluster, Redis, type ClusterNode, type RedisOptions } from 'ioredis';
+
+export interface RedisStoreOptions {
+  /** redis:// or rediss:// URL (single node). */
+  readonly url?: string;
+  /** Sentinel: the master group name and sentinel addresses. */
+  readonly sentinel?: { readonly name: string; readonly sentinels: ReadonlyArray<{ host: string; port: number }> };
+  /** Cluster: seed nodes. */
+  readonly cluster?: { readonly nodes: readonly ClusterNode[] };
+  /** The most a command may take before we give up on it (and bypass the cache or count locally). */
+  readonly commandTimeoutMs: number;
+  readonly keyPrefix?: string;
+}
+
+export type RedisConnection = Redis | Cluster;
+
+/**
+ * An ioredis client configured so a slow or dead Redis costs a request at most
+ * `commandTimeoutMs`: no offline queue (fail at once while disconnected), no per-command
+ * retries, and reconnection in the background so whoever uses it resumes by itself.
+ */
+export function createRedisConnection(options: RedisStoreOptions, onError: (error: Error) => void = () => undefined): RedisConnection {
+  const common: RedisOptions = {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.commandTimeoutMs,
+    connectTimeout: Math.max(options.commandTimeoutMs * 10, 500),
+    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
+    keyPrefix: options.keyPrefix,
+    lazyConnect: false,
+  };
+  let client: RedisConnection;
+  if (options.cluster) {
+    client = new Cluster([...options.cluster.nodes], { enableOfflineQueue: false, redisOptions: common, clusterRetryStrategy: common.retryStrategy });
+  } else if (options.sentinel) {
+    client = new Redis({ ...common, name: options.sentinel.name, sentinels: [...options.sentinel.sentinels] });
+  } else {
+    client = new Redis(options.url ?? 'redis://127.0.0.1:6379', common);
+  }
+  client.on('error', onError);
+  return client;
+}
+
+/** Commands fail fast while disconnected, so give the first connection a moment at startup. */
+export async function waitUntilReady(client: RedisConnection, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FallbackWindowCounter } from './fallback-window-counter.js';
+import { MemoryWindowCounter } from './memory-window-counter.js';
+import type { WindowCounterStore } from './window-counter.js';
+
+describe('MemoryWindowCounter', () => {
+  it('counts hits per key within a window that opens with the first hit', async () => {
+    let now = 1_000;
+    const counter = new MemoryWindowCounter(100, () => now);
+    assert.deepEqual(await counter.hit('a', 1000), { count: 1, resetInMs: 1000 });
+    now += 400;
+    assert.deepEqual(await counter.hit('a', 1000), { count: 2, resetInMs: 600 });
+    assert.deepEqual(await counter.hit('b', 1000), { count: 1, resetInMs: 1000 }, 'keys are independent');
+    now += 600;
+    assert.deepEqual(await counter.hit('a', 1000), { count: 1, resetInMs: 1000 }, 'a new window starts from zero');
+  });
+
+  it('stays bounded: the least recently used key is forgotten first', async () => {
+    const counter = new MemoryWindowCounter(2, () => 0);
+    await counter.hit('a', 1000);
+    await counter.hit('a', 1000);
+    await counter.hit('b', 1000);
+    await counter.hit('c', 1000);
+    assert.equal((await counter.hit('a', 1000)).count, 1, 'a was evicted');
+  });
+});
+
+describe('FallbackWindowCounter', () => {
+  const failing: WindowCounterStore = {
+    kind: 'redis',
+    hit: async () => Promise.reject(new Error('redis down')),
+    warmUp: async () => undefined,
+    close: async () => undefined,
+  };
+
+  it('answers from the shared counter while it works', async () => {
+    const shared = new MemoryWindowCounter(10, () => 0);
+    const counter = new FallbackWindowCounter(shared, new MemoryWindowCounter(10, () => 0));
+    await counter.hit('k', 1000);
+    assert.deepEqual(await counter.hit('k', 1000), { count: 2, resetInMs: 1000 });
+  });
+
+  it('counts locally (never unlimited) and reports each failure when the shared counter fails', async () => {
+    const failures: unknown[] = [];
+    const counter = new FallbackWindowCounter(failing, new MemoryWindowCounter(10, () => 0), (e) => failures.push(e));
+    assert.deepEqual(await counter.hit('k', 1000), { count: 1, resetInMs: 1000, fallback: true });
+    assert.deepEqual(await counter.hit('k', 1000), { count: 2, resetInMs: 1000, fallback: true });
+    assert.equal(failures.length, 2);
+    assert.equal(counter.kind, 'redis');
+  });
+});

@@ -1,0 +1,25 @@
+/** A counter's state right after one more hit was counted. */
+export interface WindowCount {
+  /** Hits in the current window, this one included. */
+  readonly count: number;
+  /** Until the window ends and the count starts again from zero. */
+  readonly resetInMs: number;
+  /** Counted by a stand-in (this instance's memory) because the shared store failed. */
+  readonly fallback?: boolean;
+}
+
+/**
+ * Fixed-window hit counters: a key's window opens with its first hit and lasts `windowMs`.
+ * What is counted and what a count means (a limit, a budget) is the caller's business.
+ * Implementations may throw on any failure; FallbackWindowCounter turns that into a local count.
+ */
+export interface WindowCounterStore {
+  readonly kind: 'redis' | 'memory';
+  /** Counts one hit for `key` in its current window. */
+  hit(key: string, windowMs: number): Promise<WindowCount>;
+  /** Waits (at most `timeoutMs`) for a first connection at startup; never throws. */
+  warmUp(timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const WINDOW_COUNTER = Symbol('WINDOW_COUNTER');

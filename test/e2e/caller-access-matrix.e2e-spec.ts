@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
+import { post } from '../support/http-client.js';
+import { SandboxHarness } from '../support/sandbox-harness.js';
+
+// Who may do what: a table of callers x (route, game) -> status, each row against the real gateway.
+const USER = { openid: 'A3284A812ECA15269F85AE1C2D94EB37', accessToken: '933FE8C9AB9C585D7EABD04373B7155F' };
+const VERIFY = '/v1/auth/verify_login';
+const PROFILE = '/v1/relation/qqprofile';
+
+const full: TestClient = { name: 'lobby', key: newClientKey(), games: ['demo'], scopes: ['auth', 'relation'] };
+const narrow: TestClient = { name: 'relation-only', key: newClientKey(), games: ['demo'], scopes: ['relation'] };
+const otherGame: TestClient = { name: 'other-game-only', key: newClientKey(), games: ['other'], scopes: ['auth', 'relation'] };
+const twoGames: TestClient = { name: 'two-games', key: newClientKey(), games: ['demo', 'other'], scopes: ['auth'] };
+// A key being rotated: the old and the new key are both configured (two hashes for one client).
+const rotating: TestClient = { name: 'rotating', key: newClientKey(), nextKey: newClientKey(), games: ['demo'], scopes: ['auth'] };
+const CLIENTS = [full, narrow, otherGame, twoGames, rotating];
+
+interface Row {
+  readonly name: string;
+  readonly key: string | undefined;
+  readonly route: string;
+  readonly gameId?: string;
+  readonly status: number;
+  readonly code?: string;
+  /** The configured client a 403 log line must name. */
+  readonly logged?: string;
+}
+
+const MATRIX: Row[] = [
+  { name: 'allowed: scope and only game', key: full.key, route: VERIFY, status: 200 },
+  { name: 'allowed: the same game named in X-Game-Id', key: full.key, route: PROFILE, gameId: 'demo', status: 200 },
+  { name: 'allowed: a second scope of the same client', key: full.key, route: PROFILE, status: 200 },
+  { name: 'wrong scope', key: narrow.key, route: VERIFY, status: 403, code: 'CALLER_FORBIDDEN', logged: 'relation-only' },
+  { name: 'wrong game (exists, not granted)', key: full.key, route: VERIFY, gameId: 'other', status: 403, code: 'CALLER_FORBIDDEN', logged: 'lobby' },
+  { name: 'wrong game (its only game is another)', key: otherGame.key, route: VERIFY, gameId: 'demo', status: 403, code: 'CALLER_FORBIDDEN', logged: 'other-game-only' },
+  { name: 'wrong game (not configured at all)', key: full.key, route: VERIFY, gameId: 'no-such-game', status: 403, code: 'CALLER_FORBIDDEN', logged: 'lobby' },
+  { name: 'malformed X-Game-Id', key: full.key, route: VERIFY, gameId: 'demo;other', status: 403, code: 'CALLER_FORBIDDEN' },
+  { name: 'several games, none named', key: twoGames.key, route: VERIFY, status: 400, code: 'GAME_ID_REQUIRED' },
+  { name: 'several games, one named', key: twoGames.key, route: VERIFY, gameId: 'demo', status: 200 },
+  { name: 'rotated key: the old key', key: rotating.key, route: VERIFY, status: 200 },
+  { name: 'rotated key: the new key', key: rotating.nextKey, route: VERIFY, status: 200 },
+  { name: 'rotated key without the scope', key: rotating.nextKey, route: PROFILE, status: 403, code: 'CALLER_FORBIDDEN', logged: 'rotating' },
+  { name: 'unknown key', key: newClientKey(), route: VERIFY, status: 401, code: 'CALLER_UNAUTHENTICATED' },
+  { name: 'no key', key: undefined, route: VERIFY, status: 401, code: 'CALLER_UNAUTHENTICATED' },
+];
+
+describe('caller access matrix (scope x game x key)', () => {
+  let sandbox: SandboxHarness;
+  let gateway: GatewayHarness;
+
+  before(async () => {
+    sandbox = await SandboxHarness.start();
+    gateway = await GatewayHarness.start({
+      sandbox,
+      clients: CLIENTS,
+      extraGames: [{ id: 'other', qqAppId: '1111', wechatAppId: 'wx1111', msdkKey: 'other-game-msdkkey-1' }],
+    });
+  });
+  after(async () => {
+    await gateway.close();
+    await sandbox.close();
+  });
+
+  for (const row of MATRIX) {
+    it(`${row.name} -> ${row.status}`, async () => {
+      const headers: Record<string, string> = {};
+      if (row.key) headers.authorization = `Bearer ${row.key}`;
+      if (row.gameId) headers['x-game-id'] = row.gameId;
+      const before = gateway.logs.length;
+      const res = await post(`${gateway.url}${row.route}`, USER, headers);
+      assert.equal(res.status, row.status, res.text);
+      if (row.status === 200) {
+        assert.equal(res.json.ret, 0);
+        return;
+      }
+      assert.equal(res.json.error.code, row.code);
+      assert.equal(res.json.error.requestId, res.headers.get('x-request-id'));
+      if (row.logged) {
+        await new Promise((r) => setTimeout(r, 30));
+        const warned = gateway.logs.slice(before).find((l) => l.includes('"context":"CallerAuth"'));
+        assert.ok(warned?.includes(`client ${row.logged} `), `a log line names the client: ${warned}`);
+      }
+    });
+  }
+
+  it('no log line ever holds a client key (rejected or accepted)', () => {
+    const keys = CLIENTS.flatMap((c) => [c.key, c.nextKey]).filter((k): k is string => !!k);
+    for (const line of gateway.logs) for (const key of keys) assert.ok(!line.includes(key), `key leaked into: ${line}`);
+  });
+});
+
+describe('header and id sanity', () => {
+  let sandbox: SandboxHarness;
+  let gateway: GatewayHarness;
+  before(async () => {
+    sandbox = await SandboxHarness.start();
+    gateway = await GatewayHarness.start({ sandbox });
+  });
+  after(async () => {
+    await gateway.close();
+    await sandbox.close();
+  });
+
+  const bad = async (openid: unknown) => {
+    const res = await gateway.call(VERIFY, { ...USER, openid });
+    assert.equal(res.status, 400, `${JSON.stringify(openid)}: ${res.text}`);
+    assert.equal(res.json.error.code, 'VALIDATION_FAILED');
+    assert.ok(res.json.error.fields.some((f: { field: string }) => f.field === 'openid'));
+    assert.ok(!res.text.includes(String(openid)) || String(openid).length < 3, 'the bad value is not echoed');
+  };
+
+  it('openid: 1-128 of [A-Za-z0-9_.@=+-], a string', async () => {
+    for (const openid of ['x'.repeat(129), '', 'abc def', '../../etc', 'a/b', 'a?b=c', 'a&b', 'é', 'a\nb', 'A%2F', 12345, ['A'], null]) await bad(openid);
+    assert.equal((await gateway.call(VERIFY, { ...USER, openid: 'x'.repeat(128) })).status, 200);
+    assert.equal((await gateway.call(VERIFY, { ...USER, openid: 'oGRTijrV0l67hDGN7dstOl8CphN0' })).status, 200);
+  });
+
+  it('X-Request-Id: a sane token is kept, anything else is replaced (never reflected)', async () => {
+    for (const [given, kept] of [
+      ['trace-1234.abcd_EF', true],
+      ['short', false],
+      ['x'.repeat(65), false],
+      ['has space 12345', false],
+      ['semi;colon;12345', false],
+      ['<script>alert(1)</script>', false],
+    ] as const) {
+      const res = await gateway.call(VERIFY, USER, { headers: { 'x-request-id': given } });
+      assert.equal(res.status, 200);
+      if (kept) assert.equal(res.headers.get('x-request-id'), given);
+      else assert.match(res.headers.get('x-request-id')!, /^[0-9a-f]{32}$/, given);
+    }
+  });
+});

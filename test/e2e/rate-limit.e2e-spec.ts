@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
+import { get, type HttpResult } from '../support/http-client.js';
+import { sampleValue } from '../support/prometheus-text.js';
+import { RedisServer } from '../support/redis-server.js';
+import { SandboxHarness } from '../support/sandbox-harness.js';
+
+const VERIFY = '/v1/auth/verify_login';
+const CHECK = '/v1/auth/check_token';
+const user = (n: number) => ({ openid: `B0B0${String(n).padStart(28, '0')}`, accessToken: 'TOKEN-RATE-1' });
+const client = (name: string): TestClient => ({ name, key: newClientKey(), games: ['demo'], scopes: ['auth', 'relation', 'profile'] });
+
+const assertLimited = (res: HttpResult, code = 'RATE_LIMITED', maxRetryAfter = 60) => {
+  assert.equal(res.status, 429, res.text);
+  assert.equal(res.json.error.code, code);
+  assert.equal(res.json.error.requestId, res.headers.get('x-request-id'));
+  assert.equal(res.json.error.msdk, undefined, 'MSDK did not answer: no msdk block');
+  const retryAfter = Number(res.headers.get('retry-after'));
+  assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= maxRetryAfter, `Retry-After ${res.headers.get('retry-after')}`);
+};
+
+describe('per-client rate limits (one instance, memory counter)', () => {
+  let sandbox: SandboxHarness;
+  let gateway: GatewayHarness;
+  const lobby = client('lobby');
+  const batch = client('batch');
+  const quiet = client('quiet');
+
+  before(async () => {
+    sandbox = await SandboxHarness.start();
+    gateway = await GatewayHarness.start({
+      sandbox,
+      clients: [lobby, batch, quiet],
+      configPatch: {
+        rateLimits: {
+          perClient: { limit: 3, windowMs: 60_000 },
+          clients: { batch: { limit: 100, windowMs: 60_000 } },
+          interfaces: { 'auth.check_token': { limit: 2, windowMs: 60_000 } },
+        },
+      },
+    });
+  });
+  after(async () => {
+    await gateway.close();
+    await sandbox.close();
+  });
+  beforeEach(() => sandbox.reset());
+
+  it('the N+1st call in the window is 429 RATE_LIMITED with Retry-After, and never reaches MSDK', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await gateway.call(VERIFY, user(i), { client: lobby })).status, 200);
+    assertLimited(await gateway.call(VERIFY, user(9), { client: lobby }));
+    assertLimited(await gateway.call('/v1/relation/qqprofile', user(9), { client: lobby }), 'RATE_LIMITED');
+    assert.equal((await sandbox.calls()).length, 3);
+  });
+
+  it('budgets are per client: another client is unaffected; health and docs are never counted', async () => {
+    assert.equal((await gateway.call(VERIFY, user(1), { client: quiet })).status, 200);
+    for (let i = 0; i < 5; i++) assert.equal((await get(`${gateway.url}/health/live`)).status, 200);
+  });
+
+  it('a per-client override and a per client+interface budget', async () => {
+    // batch may make 100 calls, but only 2 of check_token (its per-interface budget).
+    for (let i = 0; i < 2; i++) assert.equal((await gateway.call(CHECK, user(i), { client: batch })).status, 200);
+    assertLimited(await gateway.call(CHECK, user(3), { client: batch }));
+    for (let i = 0; i < 5; i++) assert.equal((await gateway.call(VERIFY, user(i), { client: batch })).status, 200, 'other interfaces go on');
+  });
+
+  it('a caller whose key fails auth gets 401, not 429 (limits apply after caller auth)', async () => {
+    const res = await gateway.call(VERIFY, user(1), { client: { ...lobby, key: newClientKey() } });
+    assert.equal(res.status, 401);
+  });
+
+  it('counts rejections per client for metrics', async () => {
+    const text = (await get(`${gateway.url}/metrics`)).text;
+    assert.equal(sampleValue(text, 'msdk_gateway_rate_limit_rejections_total', { client: 'lobby' }), 2);
+    assert.equal(sampleValue(text, 'msdk_gateway_rate_limit_rejections_total', { client: 'batch' }), 1);
+  });
+});
+
+const ownRedis = RedisServer.available();
+
+describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-server binary' }, () => {
+  let redis: RedisServer;
+  let sandbox: SandboxHarness;
+  let a: GatewayHarness;
+  let b: GatewayHarness;
+  const shared = client('shared');
+  const slow = client('slow');
+  const down = client('down');
+
+  before(async () => {
+    redis = await RedisServer.start();
+    sandbox = await SandboxHarness.start();
+    const options = {
+      sandbox,
+      clients: [shared, slow, down],
+      env: { REDIS_URL: redis.url },
+      configPatch: { rateLimits: { perClient: { limit: 6, windowMs: 60_000 }, fallbackShare: 0.5 } },
+    };
+    a = await GatewayHarness.start(options);
+    b = await GatewayHarness.start(options);
+  });
+  after(async () => {
+    await a.close();
+    await b.close();
+    await sandbox.close();
+    await redis.stop();
+  });
+
+  it('two gateway instances on one Redis draw on one budget', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await (i % 2 ? b : a).call(VERIFY, user(i), { client: shared })).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200]);
+    assertLimited(await a.call(VERIFY, user(7), { client: shared }));
+    assertLimited(await b.call(VERIFY, user(8), { client: shared }));
+  });
+
+  it('Redis slow (stalled past the command budget): counted on the instance, without waiting on Redis', async () => {
+    await pauseRedis(redis.port, 1500);
+    const statuses: number[] = [];
+    const durations: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      statuses.push((await a.call(VERIFY, user(i), { client: slow })).status);
+      durations.push(Date.now() - started);
+    }
+    assert.deepEqual(statuses, [200, 200, 200, 429, 429], 'fallbackShare 0.5 of 6 = 3 on this instance');
+    assert.ok(Math.max(...durations) < 400, `each call waits at most the 50 ms command budget: ${durations}`);
+    await new Promise((r) => setTimeout(r, 1600));
+  });
+
+  it('Redis stopped: each instance still limits, alone, to its share of the budget (never unlimited)', async () => {
+    await redis.stop();
+    for (const gateway of [a, b]) {
+      const statuses: number[] = [];
+      const started = Date.now();
+      for (let i = 0; i < 5; i++) statuses.push((await gateway.call(VERIFY, user(i), { client: down })).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429], 'fallbackShare 0.5 of 6 = 3 per instance');
+      assert.ok(Date.now() - started < 2000, 'no waiting on the dead Redis');
+    }
+    const limited = await a.call(VERIFY, user(1), { client: down });
+    assertLimited(limited);
+    await new Promise((r) => setTimeout(r, 50));
+    // Nest's static Logger writes to the last gateway created in this process: look at both.
+    assert.ok([...a.logs, ...b.logs].some((l) => l.includes('counting on this instance')), 'the fallback is logged');
+  });
+});
+
+describe('per-user guard (MSDK allows about one call per second per user and interface)', () => {
+  let sandbox: SandboxHarness;
+  let gateway: GatewayHarness;
+
+  before(async () => {
+    sandbox = await SandboxHarness.start();
+    gateway = await GatewayHarness.start({ sandbox, configPatch: { rateLimits: { perUser: { enabled: true, limit: 1, windowMs: 1000 } } } });
+  });
+  after(async () => {
+    await gateway.close();
+    await sandbox.close();
+  });
+  beforeEach(() => sandbox.reset());
+
+  it('a second call for the same user and interface within the window is 429 MSDK_FREQUENCY_LIMIT, before MSDK', async () => {
+    assert.equal((await gateway.call(VERIFY, user(100))).status, 200);
+    assertLimited(await gateway.call(VERIFY, user(100)), 'MSDK_FREQUENCY_LIMIT', 1);
+    assert.equal((await gateway.call(VERIFY, user(101))).status, 200, 'another user');
+    assert.equal((await gateway.call(CHECK, user(100))).status, 200, 'another interface');
+    assert.equal((await sandbox.calls('/auth/verify_login')).length, 2);
+    await new Promise((r) => setTimeout(r, 1050));
+    assert.equal((await gateway.call(VERIFY, user(100))).status, 200, 'the next window');
+  });
+
+  it('cache hits and single-flight followers never spend from the user budget', async () => {
+    const body = user(200);
+    const first = await Promise.all(Array.from({ length: 5 }, () => gateway.call('/v1/relation/qqprofile', body)));
+    assert.deepEqual(first.map((r) => r.status), [200, 200, 200, 200, 200]);
+    for (let i = 0; i < 3; i++) {
+      const res = await gateway.call('/v1/relation/qqprofile', body);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('x-cache'), 'HIT');
+    }
+    assert.equal((await sandbox.calls('/relation/qqprofile')).length, 1);
+    // Reading past the cache goes to MSDK, so it does count.
+    assertLimited(await gateway.call('/v1/relation/qqprofile', body, { headers: { 'cache-control': 'no-cache' } }), 'MSDK_FREQUENCY_LIMIT', 1);
+  });
+});
+
+/** Makes Redis stall every client for `ms` (CLIENT PAUSE): a slow Redis, not a dead one. */
+async function pauseRedis(port: number, ms: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`CLIENT PAUSE ${ms} ALL\r\n`));
+    socket.once('data', (d) => {
+      socket.destroy();
+      if (String(d).startsWith('+OK')) resolve();
+      else reject(new Error(`CLIENT PAUSE: ${d}`));
+    });
+    socket.once('error', reject);
+  });
+}
