@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 
 const OPENID = 'A3284A812ECA15269F85AE1C2D94EB37';
 const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
 
 describe('auth routes end to end', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  withSandboxAndGateway({}, (s, g) => ((sandbox = s), (gateway = g)));
 
   const cases = [
     { route: '/v1/auth/verify_login', body: { openid: OPENID, accessToken: TOKEN, userip: '192.168.5.114' }, path: '/auth/verify_login', appid: TEST_GAME.qqAppId, tokenField: 'openkey', idField: 'openid' },

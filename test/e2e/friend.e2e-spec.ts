@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { ALL_ENTRIES, CATALOG, buildV5Call, type CatalogEntry } from '#msdk';
 import { GatewayHarness, newClientKey } from '../support/gateway-harness.js';
 import { post } from '../support/http-client.js';
 import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { FRIEND_INVALID, FRIEND_MORE_SAMPLES, FRIEND_SAMPLES } from './samples/friend.samples.js';
 import type { SampleCall } from './samples/sample-call.js';
 
@@ -19,18 +20,9 @@ let serial = 0;
 const fresh = (body: Record<string, unknown>, prefix = ''): Record<string, unknown> => ({ ...body, openid: `${prefix}${String(body.openid).slice(0, -6)}${String(++serial).padStart(6, '0')}` });
 
 describe('friend (V5) routes end to end', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  withSandboxAndGateway({}, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has one sample per friend row; shares are never repeated, the rest are reads', () => {
     const rows = Object.values(CATALOG.friend) as CatalogEntry[];

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CATALOG, type CatalogEntry } from '#msdk';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import type { HttpResult } from '../support/http-client.js';
 import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { GROUP_INVALID, GROUP_SAMPLES } from './samples/group.samples.js';
 
 const ENTRIES = Object.values(CATALOG.group) as CatalogEntry[];
@@ -32,19 +33,10 @@ const withoutEcho = (json: Record<string, unknown>) => {
 };
 
 describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    // Many injected 502s in a row on one origin would open the breaker; that is not under test here.
-    gateway = await GatewayHarness.start({ sandbox, resilience: { breakerThreshold: 1000 } });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  // Many injected 502s in a row on one origin would open the breaker; that is not under test here.
+  withSandboxAndGateway({ resilience: { breakerThreshold: 1000 } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has one sample per group row, and every sample names a row', () => {
     assert.deepEqual(GROUP_SAMPLES.map((s) => s.id).sort(), ENTRIES.map((e) => e.id).sort());

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CATALOG, type CatalogEntry } from '#msdk';
 import { PROFILE_ANSWERS } from '../../apps/msdk-sandbox/src/answers/profile.answers.js';
 import type { RecordedCall } from '../../apps/msdk-sandbox/src/control/sandbox-state.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { PROFILE_INVALID, PROFILE_SAMPLES } from './samples/profile.samples.js';
 import type { SampleCall } from './samples/sample-call.js';
 
@@ -45,19 +46,10 @@ function sandboxAnswer(row: CatalogEntry, call: RecordedCall, requestId: string 
 const withoutExtInfo = ({ msdkExtInfo: _, ...rest }: Record<string, unknown>) => rest;
 
 describe('profile routes end to end', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    // The fault tests below fail several writes in a row on purpose; keep the breaker out of it.
-    gateway = await GatewayHarness.start({ sandbox, resilience: { breakerThreshold: 1000 } });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  // The fault tests below fail several writes in a row on purpose; keep the breaker out of it.
+  withSandboxAndGateway({ resilience: { breakerThreshold: 1000 } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has one sample per profile catalog row, and no row carries is_lost or a cache', () => {
     assert.deepEqual(PROFILE_SAMPLES.map((s) => s.id).sort(), ROWS.map((r) => r.id).sort());

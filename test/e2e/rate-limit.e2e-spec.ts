@@ -6,6 +6,7 @@ import { get, type HttpResult } from '../support/http-client.js';
 import { sampleValue } from '../support/prometheus-text.js';
 import { RedisServer } from '../support/redis-server.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 
 const VERIFY = '/v1/auth/verify_login';
 const CHECK = '/v1/auth/check_token';
@@ -149,18 +150,9 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
 });
 
 describe('per-user guard (MSDK allows about one call per second per user and interface)', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox, configPatch: { rateLimits: { perUser: { enabled: true, limit: 1, windowMs: 1000 } } } });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  withSandboxAndGateway({ configPatch: { rateLimits: { perUser: { enabled: true, limit: 1, windowMs: 1000 } } } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('a second call for the same user and interface within the window is 429 MSDK_FREQUENCY_LIMIT, before MSDK', async () => {
     assert.equal((await gateway.call(VERIFY, user(100))).status, 200);

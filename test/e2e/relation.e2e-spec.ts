@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ALL_ENTRIES, CATALOG, type CatalogEntry } from '#msdk';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { QQ_USER, RELATION_INVALID, RELATION_SAMPLES, WX_USER, qqOpenids } from './samples/relation.samples.js';
 import type { SampleCall } from './samples/sample-call.js';
 
@@ -28,19 +29,10 @@ const freshUser = (sample: SampleCall) => {
 };
 
 describe('relation routes end to end', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    // This suite checks forwarding, so every call must reach the sandbox; caching has its own suite.
-    gateway = await GatewayHarness.start({ sandbox, env: { CACHE_ENABLED: "0" } });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  // This suite checks forwarding, so every call must reach the sandbox; caching has its own suite.
+  withSandboxAndGateway({ env: { CACHE_ENABLED: "0" } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has one sample per relation row, and every row is a retry-safe read', () => {
     const rows = Object.values(CATALOG.relation) as CatalogEntry[];

@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 
 const VERIFY = { openid: 'A3284A812ECA15269F85AE1C2D94EB37', accessToken: '933FE8C9AB9C585D7EABD04373B7155F' };
 const PATH = '/auth/verify_login';
 
 describe('resilience with the production defaults (3100 ms per attempt, 7000 ms deadline, 2 retries)', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox, resilience: { attemptTimeoutMs: 3100, deadlineMs: 7000, maxRetries: 2 } });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  withSandboxAndGateway({ resilience: { attemptTimeoutMs: 3100, deadlineMs: 7000, maxRetries: 2 } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('a sandbox that takes 4 s -> 504 UPSTREAM_TIMEOUT within the deadline, after 3 attempts', async () => {
     await sandbox.fault({ interface: PATH, delayMs: 4000, times: 10 });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ALL_ENTRIES, CATALOG, type CatalogEntry } from '#msdk';
 import { ANSWERS } from '../../apps/msdk-sandbox/src/answers/answer-registry.js';
 import type { RecordedCall } from '../../apps/msdk-sandbox/src/control/sandbox-state.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import type { HttpResult } from '../support/http-client.js';
 import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { SHARE_FREEFLOW_INVALID, SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
 
 const entryOf = (id: string): CatalogEntry => {
@@ -30,19 +31,10 @@ function sandboxAnswer(entry: CatalogEntry, call: RecordedCall): Record<string, 
 const withoutEcho = (res: HttpResult) => ({ ...res.json, msdkExtInfo: undefined });
 
 describe('share and freeflow routes end to end', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    // A high breaker threshold: this suite injects 5xx on purpose and must not trip the breaker.
-    gateway = await GatewayHarness.start({ sandbox, resilience: { breakerThreshold: 1000 } });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  // A high breaker threshold: this suite injects 5xx on purpose and must not trip the breaker.
+  withSandboxAndGateway({ resilience: { breakerThreshold: 1000 } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has one sample per share/freeflow catalog row', () => {
     const ids = [...Object.values(CATALOG.share), ...Object.values(CATALOG.freeflow)].map((e) => e.id).sort();

@@ -1,0 +1,25 @@
+import { after, before, beforeEach } from 'node:test';
+import { GatewayHarness, type GatewayHarnessOptions } from './gateway-harness.js';
+import { SandboxHarness } from './sandbox-harness.js';
+
+/**
+ * The usual e2e stack for a describe block: a sandbox and a gateway in front of it, started
+ * once, closed at the end, and the sandbox's calls and faults reset before each test.
+ */
+export function withSandboxAndGateway(
+  options: Omit<GatewayHarnessOptions, 'sandbox'>,
+  bind: (sandbox: SandboxHarness, gateway: GatewayHarness) => void,
+): void {
+  let sandbox: SandboxHarness | undefined;
+  let gateway: GatewayHarness | undefined;
+  before(async () => {
+    sandbox = await SandboxHarness.start();
+    gateway = await GatewayHarness.start({ ...options, sandbox });
+    bind(sandbox, gateway);
+  });
+  after(async () => {
+    await gateway?.close();
+    await sandbox?.close();
+  });
+  beforeEach(() => sandbox?.reset());
+}
