@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 
 /**
  * The cache rules, as one suite run against each store (Redis and memory). Every test uses its
@@ -19,32 +20,22 @@ const V5_FRIENDS = { route: '/v1/friend/friend_list', path: '/v2/friend/friend_l
 
 export function cacheBehaviourSuite(store: string, env: () => Record<string, string>): void {
   describe(`cache rules (${store} store)`, () => {
-    let sandbox: SandboxHarness;
-    let gateway: GatewayHarness;
-
-    before(async () => {
-      sandbox = await SandboxHarness.start();
-      gateway = await GatewayHarness.start({
-        sandbox,
-        env: env(),
-        resilience: { attemptTimeoutMs: 300, deadlineMs: 700, maxRetries: 1, breakerThreshold: 1000 },
-        configPatch: {
-          cache: {
-            ttlJitter: 0,
-            interfaces: {
-              'relation.qqprofile': { ttlMs: SHORT_TTL_MS },
-              'relation.qqfriends_detail': { ttlMs: SHORT_TTL_MS },
-              'friend.friend_list': { ttlMs: SHORT_TTL_MS },
-            },
+    let sandbox!: SandboxHarness;
+    let gateway!: GatewayHarness;
+    withSandboxAndGateway(() => ({
+      env: env(),
+      resilience: { attemptTimeoutMs: 300, deadlineMs: 700, maxRetries: 1, breakerThreshold: 1000 },
+      configPatch: {
+        cache: {
+          ttlJitter: 0,
+          interfaces: {
+            'relation.qqprofile': { ttlMs: SHORT_TTL_MS },
+            'relation.qqfriends_detail': { ttlMs: SHORT_TTL_MS },
+            'friend.friend_list': { ttlMs: SHORT_TTL_MS },
           },
         },
-      });
-    });
-    after(async () => {
-      await gateway.close();
-      await sandbox.close();
-    });
-    beforeEach(() => sandbox.reset());
+      }
+    }), (s, g) => ((sandbox = s), (gateway = g)));
 
     const call = (row: typeof QQPROFILE, openid: string, headers?: Record<string, string>, extra: Record<string, unknown> = {}) =>
       gateway.call(row.route, { openid, accessToken: TOKEN, ...row.extra, ...extra }, { headers });

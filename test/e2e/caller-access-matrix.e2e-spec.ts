@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
 import { post } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 
 // Who may do what: a table of callers x (route, game) -> status, each row against the real gateway.
 const USER = { openid: 'A3284A812ECA15269F85AE1C2D94EB37', accessToken: '933FE8C9AB9C585D7EABD04373B7155F' };
@@ -47,21 +48,12 @@ const MATRIX: Row[] = [
 ];
 
 describe('caller access matrix (scope x game x key)', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({
-      sandbox,
-      clients: CLIENTS,
-      extraGames: [{ id: 'other', qqAppId: '1111', wechatAppId: 'wx1111', msdkKey: 'other-game-msdkkey-1' }],
-    });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  withSandboxAndGateway({
+    clients: CLIENTS,
+    extraGames: [{ id: 'other', qqAppId: '1111', wechatAppId: 'wx1111', msdkKey: 'other-game-msdkkey-1' }]
+  }, (s, g) => ((sandbox = s), (gateway = g)));
 
   for (const row of MATRIX) {
     it(`${row.name} -> ${row.status}`, async () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ALL_ENTRIES, type CatalogEntry } from '#msdk';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { AUTH_SAMPLES } from './samples/auth.samples.js';
 import { FRIEND_SAMPLES } from './samples/friend.samples.js';
 import { GROUP_SAMPLES } from './samples/group.samples.js';
@@ -16,24 +17,14 @@ const byId = new Map(SAMPLES.map((s) => [s.id, s]));
 
 /** One table over the whole catalog: every row, its signature, its mapping, its bytes. */
 describe('the whole catalog through the gateway', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    // Forwarding is under test: every call must reach the sandbox, and the deliberate burst of 502s
-    // must neither open the breaker nor exhaust the retry budget.
-    gateway = await GatewayHarness.start({
-      sandbox,
-      env: { CACHE_ENABLED: '0' },
-      resilience: { breakerThreshold: 1000, retryBudgetMinPerSecond: 1000 },
-    });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
-  beforeEach(() => sandbox.reset());
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  // Forwarding is under test: every call must reach the sandbox, and the deliberate burst of 502s
+  // must neither open the breaker nor exhaust the retry budget.
+  withSandboxAndGateway({
+    env: { CACHE_ENABLED: '0' },
+    resilience: { breakerThreshold: 1000, retryBudgetMinPerSecond: 1000 }
+  }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has a sample for each of the 53 rows (48 V3, 5 V5)', () => {
     assert.equal(ALL_ENTRIES.length, 53);

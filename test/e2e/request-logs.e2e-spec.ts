@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { post } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
+import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 
 describe('request logs', () => {
-  let sandbox: SandboxHarness;
-  let gateway: GatewayHarness;
-  before(async () => {
-    sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox });
-  });
-  after(async () => {
-    await gateway.close();
-    await sandbox.close();
-  });
+  let sandbox!: SandboxHarness;
+  let gateway!: GatewayHarness;
+  withSandboxAndGateway({  }, (s, g) => ((sandbox = s), (gateway = g)));
 
   const linesFor = (id: string) => gateway.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => JSON.stringify(l).includes(id));
 
