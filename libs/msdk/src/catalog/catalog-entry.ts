@@ -67,6 +67,10 @@ export interface CatalogEntry {
 
 export const NO_CACHE: CachePolicy = { kind: 'none' };
 
+/** What most rows share; a row spreads one of these and states only what differs. */
+export const V3_POST = { protocol: 'v3', method: 'POST', cache: NO_CACHE, hasIsLost: false } as const;
+export const V5_POST = { protocol: 'v5', method: 'POST', cache: NO_CACHE, hasIsLost: false } as const;
+
 export function isPlatformFromField(p: CatalogEntry['platform']): p is PlatformFromField {
   return typeof p === 'object';
 }

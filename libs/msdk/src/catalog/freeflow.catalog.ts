@@ -1,4 +1,4 @@
-import { NO_CACHE, type CatalogEntry, type PlatformFromField } from './catalog-entry.js';
+import { V3_POST, type CatalogEntry, type PlatformFromField } from './catalog-entry.js';
 
 /**
  * The doc's examples sign free-flow calls with a QQ appid, but an openid only means something
@@ -10,27 +10,21 @@ const LOGIN_PLATFORM: PlatformFromField = { field: 'platform', values: { qq: 'qq
 /** Carrier data-free ("free flow") lookups: /freeflow/*. Both are reads. */
 export const FREEFLOW_CATALOG = {
   getinfo: {
+    ...V3_POST,
     id: 'freeflow.getinfo',
     path: '/freeflow/getinfo',
-    protocol: 'v3',
-    method: 'POST',
     platform: LOGIN_PLATFORM,
     retry: 'safe',
-    cache: NO_CACHE,
     fields: { openid: 'openid', accessToken: null },
-    hasIsLost: false,
     summary: "Query the user's free-flow (data-free) subscription and the game's free-flow domains/IPs",
   },
   getCcinfo: {
+    ...V3_POST,
     id: 'freeflow.get_ccinfo',
     path: '/freeflow/get_ccinfo',
-    protocol: 'v3',
-    method: 'POST',
     platform: LOGIN_PLATFORM,
     retry: 'safe',
-    cache: NO_CACHE,
     fields: { openid: 'openid', accessToken: null },
-    hasIsLost: false,
     summary: 'Look up an IP: operator, network type and region (for the free-flow function)',
   },
 } as const satisfies Record<string, CatalogEntry>;

@@ -1,4 +1,4 @@
-import { NO_CACHE, type CatalogEntry, type PlatformFromField } from './catalog-entry.js';
+import { V5_POST, type CatalogEntry, type PlatformFromField } from './catalog-entry.js';
 
 /**
  * V5 has no per-platform appid: the caller's `channelid` (1 WeChat, 2 QQ) names the channel
@@ -14,10 +14,9 @@ const V5_FIELDS = { openid: 'openid', accessToken: 'token' } as const;
 /** The MSDK V5 (ITOP) friend API: /v2/friend/* and /v2/profile/get_sopenid. */
 export const FRIEND_CATALOG = {
   friendList: {
+    ...V5_POST,
     id: 'friend.friend_list',
     path: '/v2/friend/friend_list',
-    protocol: 'v5',
-    method: 'POST',
     platform: CHANNEL,
     retry: 'safe',
     // channelid is gateway-only but picks QQ or WeChat friends, so it belongs in the key.
@@ -27,51 +26,39 @@ export const FRIEND_CATALOG = {
     summary: 'Game friends (QQ or WeChat, or another bound channel via sub_channelid); no lists = no friends',
   },
   recallFriendsList: {
+    ...V5_POST,
     id: 'friend.recall_friends_list',
     path: '/v2/friend/recall_friends_list',
-    protocol: 'v5',
-    method: 'POST',
     platform: CHANNEL,
     retry: 'safe',
-    cache: NO_CACHE,
     fields: V5_FIELDS,
-    hasIsLost: false,
     summary: 'Unregistered QQ friends / WeChat confidants with their sopenid (WeChat needs task_id, QQ count)',
   },
   getSopenid: {
+    ...V5_POST,
     id: 'friend.get_sopenid',
     path: '/v2/profile/get_sopenid',
-    protocol: 'v5',
-    method: 'POST',
     platform: CHANNEL,
     retry: 'safe',
-    cache: NO_CACHE,
     fields: V5_FIELDS,
-    hasIsLost: false,
     summary: "The user's sopenid (QQ and WeChat only)",
   },
   share: {
+    ...V5_POST,
     id: 'friend.share',
     path: '/v2/friend/share',
-    protocol: 'v5',
-    method: 'POST',
     platform: CHANNEL,
     retry: 'never',
-    cache: NO_CACHE,
     fields: V5_FIELDS,
-    hasIsLost: false,
     summary: 'Back-end share (structured/ARK message) to an in-game friend (fopenid) or an unregistered one (sopenid)',
   },
   arkShare: {
+    ...V5_POST,
     id: 'friend.ark_share',
     path: '/v2/friend/ark_share',
-    protocol: 'v5',
-    method: 'POST',
     platform: QQ_CHANNEL_ONLY,
     retry: 'never',
-    cache: NO_CACHE,
     fields: V5_FIELDS,
-    hasIsLost: false,
     summary: 'QQ ARK back-end share (QQ only) with the url-encoded extraJson template',
   },
 } as const satisfies Record<string, CatalogEntry>;

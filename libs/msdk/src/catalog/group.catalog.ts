@@ -1,4 +1,4 @@
-import { NO_CACHE, type CatalogEntry } from './catalog-entry.js';
+import { V3_POST, type CatalogEntry } from './catalog-entry.js';
 
 /*
  * Guild groups: QQ groups (v2) and WeChat groups. MSDK files them under /relation, the gateway
@@ -12,8 +12,8 @@ import { NO_CACHE, type CatalogEntry } from './catalog-entry.js';
 const BODY_WITH_OPENID = { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } } as const;
 const BODY_WITHOUT_OPENID = { openid: null, accessToken: 'accessToken', appid: { appid: 'string' } } as const;
 
-const qqRow = { protocol: 'v3', method: 'POST', platform: 'qq', cache: NO_CACHE, fields: BODY_WITH_OPENID, hasIsLost: false } as const;
-const wxRow = { protocol: 'v3', method: 'POST', platform: 'wechat', cache: NO_CACHE, hasIsLost: false } as const;
+const qqRow = { ...V3_POST, platform: 'qq', fields: BODY_WITH_OPENID } as const;
+const wxRow = { ...V3_POST, platform: 'wechat' } as const;
 
 export const GROUP_CATALOG = {
   createbindGroup: {

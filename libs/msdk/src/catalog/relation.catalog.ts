@@ -1,4 +1,4 @@
-import { NO_CACHE, type CatalogEntry } from './catalog-entry.js';
+import { V3_POST, type CatalogEntry } from './catalog-entry.js';
 
 /**
  * Relation chain: /relation/* profiles and friend lists for mobile QQ and WeChat. All reads.
@@ -7,10 +7,9 @@ import { NO_CACHE, type CatalogEntry } from './catalog-entry.js';
  */
 export const RELATION_CATALOG = {
   qqprofile: {
+    ...V3_POST,
     id: 'relation.qqprofile',
     path: '/relation/qqprofile',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'qq',
     retry: 'safe',
     cache: { kind: 'profile', keyFields: [] },
@@ -19,10 +18,9 @@ export const RELATION_CATALOG = {
     summary: "Mobile QQ: the user's own QQ profile (nickname, avatars, yellow diamond)",
   },
   qqfriendsDetail: {
+    ...V3_POST,
     id: 'relation.qqfriends_detail',
     path: '/relation/qqfriends_detail',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'qq',
     retry: 'safe',
     cache: { kind: 'friend-list', keyFields: ['flag', 'closefriends_flag'] },
@@ -31,23 +29,19 @@ export const RELATION_CATALOG = {
     summary: "Mobile QQ: the user's game friends with their profiles (optionally close friends)",
   },
   qqUnregFriends: {
+    ...V3_POST,
     id: 'relation.qq_unreg_friends',
     path: '/relation/qq_unreg_friends',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'qq',
     retry: 'safe',
-    cache: NO_CACHE,
     // The body is only accessToken and count: the user travels in the query alone.
     fields: { openid: null, accessToken: 'accessToken' },
-    hasIsLost: false,
     summary: "Mobile QQ: friends who have not registered the game (at most 20; empty since 2021-11-05 on the real platform)",
   },
   qqstrangeProfile: {
+    ...V3_POST,
     id: 'relation.qqstrange_profile',
     path: '/relation/qqstrange_profile',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'qq',
     retry: 'safe',
     cache: { kind: 'profile', keyFields: ['vcopenid'] },
@@ -56,10 +50,9 @@ export const RELATION_CATALOG = {
     summary: 'Mobile QQ: profiles of game strangers (and friends) by openid',
   },
   qqfriendsVip: {
+    ...V3_POST,
     id: 'relation.qqfriends_vip',
     path: '/relation/qqfriends_vip',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'qq',
     retry: 'safe',
     // pf and userip describe the caller, not the answer: they stay out of the key.
@@ -69,10 +62,9 @@ export const RELATION_CATALOG = {
     summary: 'Mobile QQ: QQ member / super member status of up to 49 users (friends or not)',
   },
   getVipRichInfo: {
+    ...V3_POST,
     id: 'relation.get_vip_rich_info',
     path: '/relation/get_vip_rich_info',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'qq',
     retry: 'safe',
     cache: { kind: 'profile', keyFields: [] },
@@ -81,52 +73,44 @@ export const RELATION_CATALOG = {
     summary: "Mobile QQ: the user's QQ member details (recharge and expiry times)",
   },
   wxfriends: {
+    ...V3_POST,
     id: 'relation.wxfriends',
     path: '/relation/wxfriends',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'wechat',
     retry: 'safe',
     cache: { kind: 'friend-list', keyFields: [] },
     fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
-    hasIsLost: false,
     summary: "WeChat: the openids of the user's game friends",
   },
   wxprofile: {
+    ...V3_POST,
     id: 'relation.wxprofile',
     path: '/relation/wxprofile',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'wechat',
     retry: 'safe',
     cache: { kind: 'profile', keyFields: ['openids'] },
     // The parameter table has appid, accessToken and openids but no openid of the user.
     fields: { openid: null, accessToken: 'accessToken', appid: { appid: 'string' } },
-    hasIsLost: false,
     summary: 'WeChat: basic profiles of game friends by openid (premium games, no remarks)',
   },
   wxfriendsProfile: {
+    ...V3_POST,
     id: 'relation.wxfriends_profile',
     path: '/relation/wxfriends_profile',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'wechat',
     retry: 'safe',
     cache: { kind: 'friend-list', keyFields: ['closefriends_flag'] },
     fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
-    hasIsLost: false,
     summary: "WeChat: the user's game friends with profiles and remarks (optionally close friends)",
   },
   wxuserinfo: {
+    ...V3_POST,
     id: 'relation.wxuserinfo',
     path: '/relation/wxuserinfo',
-    protocol: 'v3',
-    method: 'POST',
     platform: 'wechat',
     retry: 'safe',
     cache: { kind: 'profile', keyFields: [] },
     fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
-    hasIsLost: false,
     summary: "WeChat: the user's own profile (non-premium games)",
   },
 } as const satisfies Record<string, CatalogEntry>;
