@@ -48,12 +48,11 @@ const MATRIX: Row[] = [
 ];
 
 describe('caller access matrix (scope x game x key)', () => {
-  let sandbox!: SandboxHarness;
   let gateway!: GatewayHarness;
   withSandboxAndGateway({
     clients: CLIENTS,
     extraGames: [{ id: 'other', qqAppId: '1111', wechatAppId: 'wx1111', msdkKey: 'other-game-msdkkey-1' }]
-  }, (s, g) => ((sandbox = s), (gateway = g)));
+  }, (_s, g) => (gateway = g));
 
   for (const row of MATRIX) {
     it(`${row.name} -> ${row.status}`, async () => {

@@ -4,7 +4,7 @@ import { ALL_ENTRIES, CATALOG, type CatalogEntry } from '#msdk';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
-import { QQ_USER, RELATION_INVALID, RELATION_SAMPLES, WX_USER, qqOpenids } from './samples/relation.samples.js';
+import { QQ_USER, RELATION_SAMPLES, WX_USER, qqOpenids } from './samples/relation.samples.js';
 import type { SampleCall } from './samples/sample-call.js';
 
 const UNIFIED = new Set(['openid', 'accessToken', 'msdkExtInfo']);
@@ -210,18 +210,6 @@ describe('relation routes end to end', () => {
     }
   });
 
-  describe('invalid input never reaches MSDK', () => {
-    for (const bad of RELATION_INVALID) {
-      it(`${bad.name} -> 400 naming ${bad.field}`, async () => {
-        const res = await gateway.call(bad.route, bad.body);
-        assert.equal(res.status, 400, res.text);
-        assert.equal(res.json.error.code, 'VALIDATION_FAILED');
-        const named = res.json.error.fields.map((f: { field: string }) => f.field);
-        assert.ok(named.includes(bad.field), `names ${bad.field}, got ${named.join(', ')}`);
-        assert.equal((await sandbox.calls()).length, 0, 'nothing reached the sandbox');
-      });
-    }
-  });
 
   it('documents every relation route in OpenAPI with x-msdk-interface', async () => {
     const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
