@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GatewayCacheModule } from './cache/gateway-cache.module.js';
 import { CallerAuthGuard } from './caller-auth/caller-auth.guard.js';
 import { ClientRegistry } from './caller-auth/client-registry.js';
@@ -16,7 +16,6 @@ import { ShareModule } from './domains/share/share.module.js';
 import { ErrorEnvelopeFilter } from './errors/error-envelope.filter.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { ForwardedAnswerInterceptor } from './msdk/forwarded-answer.interceptor.js';
 import { ClientRateLimitGuard } from './rate-limit/client-rate-limit.guard.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
@@ -46,7 +45,6 @@ export class AppModule {
         // After caller auth (global guards run in this order): budgets are per authenticated client.
         { provide: APP_GUARD, useExisting: ClientRateLimitGuard },
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
-        { provide: APP_INTERCEPTOR, useClass: ForwardedAnswerInterceptor },
       ],
     };
   }

@@ -10,13 +10,17 @@ type LoggedRequest = CallerRequest & { upstreamAttempts?: number; cacheStatus?: 
  * upstream attempts. Never the body, the query or a header value.
  */
 export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
+  // The line is built from named scalar fields only, so field-name redaction has nothing to find
+  // here, yet its wildcard paths cost ~30 µs a line (~7% of a request); secret values are still
+  // scrubbed from the written line by the root logger's hook, which children share.
+  const access = logger.child({}, { redact: [] });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     // Everything that runs for this request from here on logs with its id.
     requestContext.run({ requestId: String(request.id) }, done);
   });
   fastify.addHook('onResponse', async (request: LoggedRequest, reply) => {
-    logger.info(
+    access.info(
       {
         requestId: request.id,
         client: request.caller?.client,

@@ -1,0 +1,26 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ForwardedAnswer } from './forwarded-answer.js';
+
+type AnsweredRequest = FastifyRequest & { upstreamAttempts?: number; cacheStatus?: string };
+
+const rawBytes = (payload: unknown) => (payload as ForwardedAnswer).raw;
+
+/**
+ * Sends a ForwardedAnswer as MSDK's bytes plus X-Cache / X-Msdk-Is-Lost, without re-serialising,
+ * and notes the cache result and attempts for the access log. A Fastify hook rather than a Nest
+ * interceptor: with any interceptor registered, Nest wraps every call in rxjs observables and
+ * async resources, measured at ~35-40 µs of CPU per request (about a tenth of the miss path).
+ */
+export function registerForwardedAnswers(fastify: FastifyInstance): void {
+  fastify.addHook('preSerialization', (request: AnsweredRequest, reply, payload, done) => {
+    if (payload instanceof ForwardedAnswer) {
+      void reply.header('x-cache', payload.cache);
+      if (payload.isLost !== undefined) void reply.header('x-msdk-is-lost', payload.isLost ? '1' : '0');
+      request.upstreamAttempts = payload.attempts;
+      request.cacheStatus = payload.cache;
+      // Content-Type is already application/json (Fastify's default for an object payload).
+      void reply.serializer(rawBytes);
+    }
+    done(null, payload);
+  });
+}

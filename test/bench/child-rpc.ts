@@ -1,0 +1,76 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+type Handler = (arg: any) => unknown;
+type Reply = { id: number; result?: unknown; error?: string };
+
+/**
+ * A forked helper process (the upstream stub, the load generator) driven by request/response
+ * messages over Node's IPC channel. Separate processes give each its own event loop and keep
+ * their memory out of the gateway's RSS.
+ */
+export class ChildRpc<Hello = unknown> {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  private constructor(private readonly child: ChildProcess, readonly hello: Hello) {
+    child.on('message', (message: Reply) => {
+      const waiter = this.pending.get(message.id);
+      if (!waiter) return;
+      this.pending.delete(message.id);
+      if (message.error !== undefined) waiter.reject(new Error(message.error));
+      else waiter.resolve(message.result);
+    });
+    child.on('exit', (code) => {
+      for (const waiter of this.pending.values()) waiter.reject(new Error(`helper process exited (${code})`));
+      this.pending.clear();
+    });
+  }
+
+  /** Forks the compiled module and waits for its first message (what it says when ready). */
+  static async fork<Hello>(module: URL): Promise<ChildRpc<Hello>> {
+    // Own flags only: a parent run under --cpu-prof must not profile (and slow) its helpers.
+    const child = fork(fileURLToPath(module), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    const hello = await Promise.race([
+      once(child, 'message').then(([m]) => m as Hello),
+      once(child, 'exit').then(([code]) => {
+        throw new Error(`${module.pathname} exited (${code}) before it was ready`);
+      }),
+    ]);
+    return new ChildRpc<Hello>(child, hello);
+  }
+
+  call<T>(op: string, arg?: unknown): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send({ id, op, arg });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill();
+    await exited;
+  }
+}
+
+/** The child's side: says hello once ready, then answers each call with its handler's result. */
+export function serveRpc(hello: unknown, handlers: Record<string, Handler>): void {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('serveRpc needs an IPC channel: start this module with ChildRpc.fork');
+  process.on('message', async ({ id, op, arg }: { id: number; op: string; arg: unknown }) => {
+    try {
+      const handler = handlers[op];
+      if (!handler) throw new Error(`unknown operation ${op}`);
+      send({ id, result: await handler(arg) } satisfies Reply);
+    } catch (error) {
+      send({ id, error: error instanceof Error ? error.message : String(error) } satisfies Reply);
+    }
+  });
+  // The parent going away (or killing us) ends the helper; nothing else keeps it alive.
+  process.on('disconnect', () => process.exit(0));
+  send(hello);
+}

@@ -1,0 +1,135 @@
+// `npm run bench`: the gateway against a raw Fastify + undici proxy, in one run, on loopback.
+// BENCH_SECONDS (default 10) per measured run, BENCH_WARMUP_SECONDS (default 2) before each;
+// BENCH_ONLY=gateway-miss,raw-proxy,memory runs a subset (e.g. under `node --cpu-prof`).
+import { loadavg } from 'node:os';
+import { RedisServer } from '../support/redis-server.js';
+import { BENCH_CASES, type BenchCase, type BenchContext } from './bench-cases.js';
+import { startBenchGateway } from './bench-gateway.js';
+import { evaluateGoals, memoryVerdict, type Measurement, type SingleFlightResult } from './bench-goals.js';
+import { buildReport, formatReport, writeReport, type BenchSettings } from './bench-report.js';
+import { LoadGenerator } from './load-generator.js';
+import { memoryProbe } from './memory-probe.js';
+import { singleFlightProbe } from './single-flight-probe.js';
+import { UpstreamStubProcess } from './upstream-stub-process.js';
+import { stubAnswers, WORKLOADS, type Workload } from './workloads.js';
+
+function envSeconds(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 600) throw new Error(`${name} must be a number of seconds in (0, 600]`);
+  return value;
+}
+
+const settings: BenchSettings = {
+  seconds: envSeconds('BENCH_SECONDS', 10),
+  warmUpSeconds: envSeconds('BENCH_WARMUP_SECONDS', 2),
+  connections: 50,
+};
+const log = (line: string) => console.log(line);
+/** Case ids (and `memory` for the memory probe) to run; all when unset. */
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const selected = (id: string) => !only || only.includes(id);
+
+async function main(): Promise<number> {
+  const startedAt = new Date().toISOString();
+  const loadAverageAtStart = loadavg()[0];
+  if (loadAverageAtStart > 0.5) log(`note: 1-min load average is ${loadAverageAtStart.toFixed(2)}: other work on this machine will skew the numbers`);
+  log(`msdk-gateway benchmark: ${settings.seconds} s per case after ${settings.warmUpSeconds} s warm-up, ${settings.connections} connections, loopback`);
+  const stub = await UpstreamStubProcess.start(stubAnswers());
+  const load = await LoadGenerator.start();
+  const redis = RedisServer.available() ? await RedisServer.start() : undefined;
+  const stopRedis = () => void redis?.stop();
+  process.once('SIGINT', () => {
+    stopRedis();
+    process.exit(130);
+  });
+  const ctx: BenchContext = { upstreamUrl: stub.url, upstreamCpuMicros: () => stub.cpuMicros(), redisUrl: redis?.url ?? process.env.REDIS_URL };
+  const measurements: Measurement[] = [];
+  const singleFlight: SingleFlightResult[] = [];
+  const skipped: Array<{ caseId: string; reason: string }> = [];
+  try {
+    const memory = selected('memory') ? await probeMemory(load, stub) : undefined;
+
+    for (const c of BENCH_CASES.filter((c) => selected(c.id))) {
+      const reason = c.skipReason?.(ctx);
+      if (reason) {
+        skipped.push({ caseId: c.id, reason });
+        log(`skip ${c.title}: ${reason}`);
+        continue;
+      }
+      await measureCase(c, ctx, load, stub, measurements, singleFlight);
+    }
+
+    const workloads = WORKLOADS.map((w) => w.name);
+    const goals = evaluateGoals(measurements, workloads, memory?.verdict, singleFlight);
+    const report = buildReport({ startedAt, loadAverageAtStart, finishedAt: new Date().toISOString(), settings, measurements, workloads, skipped, memory, singleFlight, goals });
+    log(formatReport(report));
+    log(`\nresults: ${writeReport(report)}`);
+    const met = goals.filter((g) => g.met === true).length;
+    log(`${met} of ${goals.filter((g) => g.met !== 'skipped').length} goals met`);
+    // Goals are reported, not asserted; a run with failed requests is not a measurement at all.
+    return measurements.some((m) => m.summary.non2xx || m.summary.errors) ? 1 : 0;
+  } finally {
+    await load.close();
+    await stub.close();
+    await redis?.stop();
+  }
+}
+
+/** Runs first, while the process holds nothing but one gateway: RSS over back-to-back runs. */
+async function probeMemory(load: LoadGenerator, stub: UpstreamStubProcess) {
+  const friends = WORKLOADS.find((w) => w.name === 'qqfriends_detail')!;
+  log('memory probe: gateway, cache off, qqfriends_detail, warm-up + 3 runs');
+  const { gateway, close } = await startBenchGateway(stub.url, { cache: 'off', transport: 'undici' });
+  try {
+    const samples = await memoryProbe(load, spec(gateway.url + friends.route, { authorization: `Bearer ${gateway.defaultClient.key}` }, friends), settings.warmUpSeconds);
+    return { samples, verdict: memoryVerdict(samples) };
+  } finally {
+    await close();
+  }
+}
+
+function spec(url: string, headers: Record<string, string>, workload: Workload) {
+  return { url, headers, body: workload.body, connections: settings.connections, durationSeconds: settings.seconds };
+}
+
+/** Warm up, check the cache state, then one measured run per workload; the probe on cache cases. */
+async function measureCase(
+  c: BenchCase,
+  ctx: BenchContext,
+  load: LoadGenerator,
+  stub: UpstreamStubProcess,
+  measurements: Measurement[],
+  singleFlight: SingleFlightResult[],
+): Promise<void> {
+  const target = await c.start(ctx);
+  try {
+    for (const w of WORKLOADS) {
+      const run = spec(target.url(w), { ...target.headers }, w);
+      await load.run({ ...run, durationSeconds: settings.warmUpSeconds });
+      const xCache = target.gateway ? ((await target.gateway.call(w.route, JSON.parse(w.body))).headers.get('x-cache') ?? 'none') : undefined;
+      if (c.expectCache && xCache !== c.expectCache) log(`  !! ${c.title}: expected X-Cache ${c.expectCache}, got ${xCache}`);
+      await stub.resetCalls();
+      const cpuBefore = await target.cpuMicros();
+      const summary = await load.run(run);
+      const serverCpuMicrosPerRequest = ((await target.cpuMicros()) - cpuBefore) / Math.max(1, summary.ok + summary.non2xx);
+      const upstreamCalls = await stub.calls();
+      measurements.push({ caseId: c.id, title: c.title, workload: w.name, summary, serverCpuMicrosPerRequest, upstreamCalls, xCache });
+      log(
+        `  ${c.title} / ${w.name}: ${Math.round(summary.requestsPerSecond)} req/s, p50 ${summary.p50Ms.toFixed(2)} ms, ` +
+          `p99 ${summary.p99Ms.toFixed(2)} ms, ${Math.round(serverCpuMicrosPerRequest)} µs CPU/req`,
+      );
+    }
+    if (c.expectCache === 'HIT' && target.gateway) {
+      const store = c.id === 'gateway-redis-hit' ? 'redis' : 'memory';
+      singleFlight.push(await singleFlightProbe(store, target.gateway, stub, WORKLOADS[0]));
+    }
+  } finally {
+    await target.close();
+  }
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error);
+  return 1;
+});
