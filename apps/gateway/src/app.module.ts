@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GatewayCacheModule } from './cache/gateway-cache.module.js';
@@ -15,6 +16,7 @@ import { RelationModule } from './domains/relation/relation.module.js';
 import { ShareModule } from './domains/share/share.module.js';
 import { ErrorEnvelopeFilter } from './errors/error-envelope.filter.js';
 import { HealthModule } from './health/health.module.js';
+import { RequestLogger } from './logging/request-logger.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ClientRateLimitGuard } from './rate-limit/client-rate-limit.guard.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
@@ -22,7 +24,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 @Module({})
 export class AppModule {
   /** The config is loaded and validated before Nest starts, so a bad one never half-starts us. */
-  static forRoot(config: GatewayConfig): DynamicModule {
+  static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -41,6 +43,7 @@ export class AppModule {
       ],
       providers: [
         ClientRegistry,
+        { provide: RequestLogger, useValue: new RequestLogger(logger) },
         { provide: APP_GUARD, useClass: CallerAuthGuard },
         // After caller auth (global guards run in this order): budgets are per authenticated client.
         { provide: APP_GUARD, useExisting: ClientRateLimitGuard },

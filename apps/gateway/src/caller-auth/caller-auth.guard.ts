@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Scope } from '../config/gateway-config.js';
 import { CallerForbiddenError, CallerUnauthenticatedError, GameIdRequiredError } from '../errors/gateway-errors.js';
 import type { AuthenticatedCaller } from './authenticated-caller.js';
 import { ClientRegistry } from './client-registry.js';
+import { RequestLogger } from '../logging/request-logger.js';
 import { PUBLIC_ROUTE, PUBLIC_UNLESS, REQUIRED_SCOPE, type AdminSwitch } from './route-access.decorators.js';
 import { serverConfig } from '../config/config-namespaces.js';
 import type { ServerConfig } from '../config/gateway-config.js';
@@ -19,11 +20,10 @@ const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 @Injectable()
 export class CallerAuthGuard implements CanActivate {
-  private readonly logger = new Logger('CallerAuth');
-
   constructor(
     private readonly reflector: Reflector,
     private readonly registry: ClientRegistry,
+    private readonly log: RequestLogger,
     @Inject(serverConfig.KEY) private readonly server: ServerConfig,
   ) {}
 
@@ -38,13 +38,13 @@ export class CallerAuthGuard implements CanActivate {
     if (!key) throw new CallerUnauthenticatedError('Send Authorization: Bearer <client key>');
     const client = this.registry.clientForKey(key);
     if (!client) {
-      this.logger.warn(`unknown client key (request ${request.id})`);
+      this.log.warn(request, 'CallerAuth', 'unknown client key');
       throw new CallerUnauthenticatedError('The client key is not known');
     }
 
     const scope = adminSwitch ? 'admin' : this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
     if (scope && !client.scopes.includes(scope)) {
-      this.logger.warn(`client ${client.name} lacks scope ${scope} (request ${request.id})`);
+      this.log.warn(request, 'CallerAuth', `client ${client.name} lacks scope ${scope}`, { client: client.name });
       throw new CallerForbiddenError(`This client may not use ${scope} operations`);
     }
 
@@ -52,7 +52,7 @@ export class CallerAuthGuard implements CanActivate {
     const gameId = this.gameId(request, client.games);
     const game = client.games.includes(gameId) ? this.registry.game(gameId) : undefined;
     if (!game) {
-      this.logger.warn(`client ${client.name} may not use game "${gameId}" (request ${request.id})`);
+      this.log.warn(request, 'CallerAuth', `client ${client.name} may not use game "${gameId}"`, { client: client.name });
       throw new CallerForbiddenError('This client may not use that game');
     }
     request.caller = { client: client.name, scopes: client.scopes, game };

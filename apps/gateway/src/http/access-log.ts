@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
-import { requestContext } from '../logging/request-context.js';
 
 type LoggedRequest = CallerRequest & { upstreamAttempts?: number; cacheStatus?: string; errorCode?: string };
 
@@ -14,10 +13,8 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
   // here, yet its wildcard paths cost ~30 µs a line (~7% of a request); secret values are still
   // scrubbed from the written line by the root logger's hook, which children share.
   const access = logger.child({}, { redact: [] });
-  fastify.addHook('onRequest', (request, reply, done) => {
+  fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-    // Everything that runs for this request from here on logs with its id.
-    requestContext.run({ requestId: String(request.id) }, done);
   });
   fastify.addHook('onResponse', async (request: LoggedRequest, reply) => {
     access.info(

@@ -1,5 +1,4 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { requestIdMixin } from './request-context.js';
 
 /** Field names whose values are credentials wherever they appear in a log object. */
 export const SECRET_FIELDS = ['accessToken', 'access_token', 'openkey', 'token', 'sig', 'sigkey', 'msdkkey', 'appkey', 'authorization', 'password'];
@@ -34,9 +33,8 @@ export function createRootLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       base: undefined,
-      mixin: requestIdMixin,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-      hooks: secrets.length ? { streamWrite: (line) => scrub(line, secrets) } : undefined,
+      ...(secrets.length ? { hooks: { streamWrite: (line: string) => scrub(line, secrets) } } : {}),
     },
     destination,
   );
