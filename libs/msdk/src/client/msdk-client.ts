@@ -67,8 +67,7 @@ export class MsdkClient {
     const startedAt = performance.now();
     let attempts = 0;
     this.budget.recordFirstAttempt();
-    const policy = entry.retry === 'safe' ? this.retrySafe : this.retryUnsent;
-    const answer = await policy.execute(async () => {
+    const attemptOnce = async () => {
       if (attempts > 0) this.observer.retrying(entry, origin);
       attempts++;
       const remaining = this.options.deadlineMs - (performance.now() - startedAt);
@@ -76,9 +75,26 @@ export class MsdkClient {
       const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
       const scope = timeoutMs < this.options.attemptTimeoutMs ? 'deadline' : 'attempt';
       const result = await this.attempt(entry, origin, call, context, timeoutMs, scope);
-      const ret = readRet(result.body);
-      if (ret !== 0) throw msdkAnswerErrorFrom(result.body);
+      if (readRet(result.body) !== 0) throw msdkAnswerErrorFrom(result.body);
       return result;
+    };
+
+    // Fast path: most calls succeed first time, so the retry machinery is entered only on failure.
+    let firstFailure: unknown;
+    try {
+      return { ...(await attemptOnce()), ret: 0, attempts };
+    } catch (error) {
+      if (this.options.maxRetries === 0) throw error;
+      firstFailure = error;
+    }
+    // The retry policy decides on the first failure as if it had made that attempt itself (its
+    // predicate, budget and backoff apply); only later attempts go to MSDK again.
+    const policy = entry.retry === 'safe' ? this.retrySafe : this.retryUnsent;
+    const answer = await policy.execute(async () => {
+      if (firstFailure === undefined) return attemptOnce();
+      const replayed = firstFailure;
+      firstFailure = undefined;
+      throw replayed;
     });
     return { ...answer, ret: 0, attempts };
   }
