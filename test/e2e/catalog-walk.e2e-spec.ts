@@ -83,5 +83,17 @@ describe('the whole catalog through the gateway', () => {
     assert.equal(names.length, 53, 'one operation per interface');
     assert.deepEqual(new Set(names), new Set(ALL_ENTRIES.map((e) => e.path)));
     assert.equal(names.filter((n) => !n.startsWith('/v2/')).length, 48, '48 V3 interfaces');
+    for (const entry of ALL_ENTRIES) {
+      assert.equal(doc.paths[byId.get(entry.id)!.route]?.post?.['x-msdk-interface'], entry.path, `${entry.id} is served at its route`);
+    }
+  });
+
+  it('the OpenAPI document describes every request field (its MSDK meaning and limits)', async () => {
+    type Schema = { properties?: Record<string, { description?: string }> };
+    const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { components: { schemas: Record<string, Schema> } };
+    const undescribed = Object.entries(doc.components.schemas)
+      .filter(([name]) => name.endsWith('Dto'))
+      .flatMap(([name, schema]) => Object.entries(schema.properties ?? {}).filter(([, p]) => !p.description).map(([field]) => `${name}.${field}`));
+    assert.deepEqual(undescribed, []);
   });
 });

@@ -199,10 +199,6 @@ describe('friend (V5) routes end to end', () => {
   });
 
 
-  it('documents every friend route with x-msdk-interface', async () => {
-    const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
-    for (const sample of FRIEND_SAMPLES) assert.equal(doc.paths[sample.route]?.post?.['x-msdk-interface'], entryOf(sample).path);
-  });
 });
 
 describe('V5 signing, seen from the sandbox', () => {

@@ -56,7 +56,7 @@ export class BattleRecordDto {
   @Type(() => BattleBaseInfoDto)
   baseinfo: BattleBaseInfoDto;
 
-  @ApiPropertyOptional({ type: () => BattleInfoDto })
+  @ApiPropertyOptional({ type: () => BattleInfoDto, description: 'object; how the round went (score, win or loss)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => BattleInfoDto)
