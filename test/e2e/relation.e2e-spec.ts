@@ -4,6 +4,7 @@ import { ALL_ENTRIES, CATALOG, type CatalogEntry } from '#msdk';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
+import { oneSignedV3Call } from '../support/signed-call.js';
 import { QQ_USER, RELATION_SAMPLES, WX_USER, qqOpenids } from './samples/relation.samples.js';
 import type { SampleCall } from './samples/sample-call.js';
 
@@ -53,15 +54,7 @@ describe('relation routes end to end', () => {
         assert.equal(res.headers.get('x-msdk-is-lost'), null);
       }
 
-      const calls = await sandbox.calls(entry.path);
-      assert.equal(calls.length, 1);
-      const [call] = calls;
-      assert.equal(call.path, entry.path);
-      assert.equal(call.method, entry.method);
-      assert.equal(call.verdict, 'ok', 'the sandbox verified the signature');
-      assert.equal(call.query.appid, sample.appid);
-      assert.equal(call.query.openid, sample.body.openid);
-      assert.equal(call.query.encode, '2');
+      const call = await oneSignedV3Call(sandbox, entry, sample);
 
       // GET interfaces carry every field in the query; POST ones in the JSON body.
       const sent = (entry.method === 'GET' ? call.query : call.body) as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { GatewayHarness } from '../support/gateway-harness.js';
 import type { HttpResult } from '../support/http-client.js';
 import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
+import { oneSignedV3Call } from '../support/signed-call.js';
 import { SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
 
 const entryOf = (id: string): CatalogEntry => {
@@ -50,15 +51,7 @@ describe('share and freeflow routes end to end', () => {
       assert.equal(res.json.ret, 0);
       assert.equal(res.headers.get('x-cache'), 'BYPASS');
 
-      const calls = await sandbox.calls(entry.path);
-      assert.equal(calls.length, 1);
-      const [call] = calls;
-      assert.equal(call.path, entry.path);
-      assert.equal(call.method, entry.method);
-      assert.equal(call.verdict, 'ok', 'the sandbox verified the signature');
-      assert.equal(call.query.appid, sample.appid);
-      assert.equal(call.query.openid, sample.body.openid);
-      assert.equal(call.query.encode, '2');
+      const call = await oneSignedV3Call(sandbox, entry, sample);
       assert.equal(call.query.msdkExtInfo, res.headers.get('x-request-id'));
 
       const sent = call.body as Record<string, unknown>;
