@@ -23,7 +23,3 @@ export type Domain = keyof typeof CATALOG;
 export const ALL_ENTRIES: readonly CatalogEntry[] = Object.values(CATALOG).flatMap(
   (domain) => Object.values(domain) as CatalogEntry[],
 );
-
-export function findEntryByPath(path: string): CatalogEntry | undefined {
-  return ALL_ENTRIES.find((e) => e.path === path);
-}

@@ -59,10 +59,6 @@ export class MsdkClient {
     this.retryUnsent = retry(handleWhen((e) => withinBudget(e, neverReachedUpstream)), { maxAttempts: options.maxRetries, backoff });
   }
 
-  get transportName(): string {
-    return this.transport.name;
-  }
-
   async call(entry: CatalogEntry, origin: string, call: UpstreamCall, context: CallContext = {}): Promise<MsdkResult> {
     const startedAt = performance.now();
     let attempts = 0;

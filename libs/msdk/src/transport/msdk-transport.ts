@@ -21,5 +21,3 @@ export interface MsdkTransport {
   send(request: TransportRequest): Promise<MsdkAnswer>;
   close(): Promise<void>;
 }
-
-export const MSDK_TRANSPORT = Symbol('MSDK_TRANSPORT');
