@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsIP, IsObject, IsOptional, IsString, Matches } from 'class-validator';
 import { V3UserTokenDto } from '../../validation/caller-identity.dto.js';
 import { MaxBytes } from '../../validation/max-bytes.validator.js';
+import { OptionalText } from '../../validation/field-decorators.js';
 
 /** /auth/verify_login — the token goes out as `openkey`. */
 export class VerifyLoginDto extends V3UserTokenDto {
@@ -23,10 +24,7 @@ export class GuestCheckTokenDto extends V3UserTokenDto {
 
 /** /auth/apple_verify — the token goes out as `access_token`, appid as A_<qq appid>. */
 export class AppleVerifyDto extends V3UserTokenDto {
-  @ApiPropertyOptional({ description: 'Public parameter, generally 1001', example: '1001' })
-  @IsOptional()
-  @IsString()
-  @MaxBytes(32)
+  @OptionalText({ description: 'Public parameter, generally 1001', example: '1001' }, 32)
   channel?: string;
 
   @ApiPropertyOptional({ description: 'Public device parameters, passed through', type: Object })
@@ -34,20 +32,14 @@ export class AppleVerifyDto extends V3UserTokenDto {
   @IsObject()
   deviceInfo?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'System; iOS is iap', example: 'iap' })
-  @IsOptional()
-  @IsString()
-  @MaxBytes(16)
+  @OptionalText({ description: 'System; iOS is iap', example: 'iap' }, 16)
   os?: string;
 
   @ApiPropertyOptional({ description: 'Fixed apple_apple (filled when omitted)', default: 'apple_apple' })
   @IsIn(['apple_apple'])
   platform: string = 'apple_apple';
 
-  @ApiPropertyOptional({ description: 'User name', example: '' })
-  @IsOptional()
-  @IsString()
-  @MaxBytes(128)
+  @OptionalText({ description: 'User name', example: '' }, 128)
   user_name?: string;
 
   @ApiPropertyOptional({ description: 'Login scene, fixed 1 (filled when omitted)', default: 1 })

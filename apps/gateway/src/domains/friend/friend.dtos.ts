@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { OPENID_PATTERN, V3UserTokenDto } from '../../validation/caller-identity.dto.js';
 import { IsUrlEncodedJsonObject } from '../../validation/url-encoded-json.validator.js';
+import { IntEnum, OptionalInt, OptionalIntEnum, OptionalText } from '../../validation/field-decorators.js';
 
 const WECHAT = 1;
 const QQ = 2;
@@ -54,9 +55,7 @@ export class V5UserTokenDto extends OmitType(V3UserTokenDto, ['msdkExtInfo'] as 
   @ApiProperty({ description: "[Required] The user's login state; the gateway sends it as V5's `token`", example: '27A50B44430AAD6BFFBE09BA875E48BB' })
   declare accessToken: string;
 
-  @ApiProperty({ type: 'integer', enum: [WECHAT, QQ], description: 'Channel: 1 WeChat, 2 QQ. Sent as the signed query channelid, never in the body.', example: QQ })
-  @IsInt()
-  @IsIn([WECHAT, QQ])
+  @IntEnum([WECHAT, QQ], { description: 'Channel: 1 WeChat, 2 QQ. Sent as the signed query channelid, never in the body.', example: QQ })
   channelid: number;
 
   @ApiPropertyOptional({ type: 'integer', enum: OS_VALUES, description: "Device OS for the query's os: 1 Android, 2 iOS, 3 web, 4 Linux, 5 Windows. Defaults to the game's configured os." })
@@ -68,9 +67,7 @@ export class V5UserTokenDto extends OmitType(V3UserTokenDto, ['msdkExtInfo'] as 
 
 /** /v2/friend/friend_list — game friends; answers without `lists` when there are none. */
 export class FriendListDto extends V5UserTokenDto {
-  @ApiPropertyOptional({ type: 'integer', description: "Query the user's in-game friends on another channel bound to this account: that channel's id (see MSDK's general backend description)", example: 1 })
-  @IsOptional()
-  @IsInt()
+  @OptionalInt({ description: "Query the user's in-game friends on another channel bound to this account: that channel's id (see MSDK's general backend description)", example: 1 })
   @Min(0)
   sub_channelid?: number;
 }
@@ -113,32 +110,19 @@ export class V5ShareRecipientDto extends V5UserTokenDto {
 
 /** channel_info for QQ sharing; the values MSDK fixes are checked. */
 export class ShareChannelInfoDto {
-  @ApiPropertyOptional({ type: 'integer', enum: [1], description: 'Launch a game: 1' })
-  @IsOptional()
-  @IsInt()
-  @IsIn([1])
+  @OptionalIntEnum([1], { description: 'Launch a game: 1' })
   act?: number;
 
-  @ApiPropertyOptional({ description: "The Game Center's details page URL; append gamedata=… to pass data through", example: 'https://speed.gamecenter.qq.com/pushgame/v1/detail?appid=1106977030&gamedata=level5' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: "The Game Center's details page URL; append gamedata=… to pass data through", example: 'https://speed.gamecenter.qq.com/pushgame/v1/detail?appid=1106977030&gamedata=level5' })
   target_url?: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: '[QQ sharing] Source of the information; 0 by default', example: 0 })
-  @IsOptional()
-  @IsInt()
+  @OptionalInt({ description: '[QQ sharing] Source of the information; 0 by default', example: 0 })
   src?: number;
 
-  @ApiPropertyOptional({ type: 'integer', enum: [1001], description: '[QQ sharing] Only 1001' })
-  @IsOptional()
-  @IsInt()
-  @IsIn([1001])
+  @OptionalIntEnum([1001], { description: '[QQ sharing] Only 1001' })
   dst?: number;
 
-  @ApiPropertyOptional({ type: 'integer', enum: [1], description: '[QQ sharing] Roaming: only 1' })
-  @IsOptional()
-  @IsInt()
-  @IsIn([1])
+  @OptionalIntEnum([1], { description: '[QQ sharing] Roaming: only 1' })
   flag?: number;
 }
 
@@ -149,24 +133,16 @@ export class FriendShareDto extends V5ShareRecipientDto {
   @IsIn([20000])
   type: number = 20000;
 
-  @ApiPropertyOptional({ description: 'Title', example: 'test_share' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: 'Title', example: 'test_share' })
   title?: string;
 
-  @ApiPropertyOptional({ description: 'Abstract', example: 'nothing to share' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: 'Abstract', example: 'nothing to share' })
   desc?: string;
 
-  @ApiPropertyOptional({ description: 'Share link (MSDK does not support link sharing now)', example: '' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: 'Share link (MSDK does not support link sharing now)', example: '' })
   link?: string;
 
-  @ApiPropertyOptional({ description: "[QQ sharing] The shared image's URL", example: 'http://mat1.gtimg.com/www/images/qq2012/erweimaNewsPic.png' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: "[QQ sharing] The shared image's URL", example: 'http://mat1.gtimg.com/www/images/qq2012/erweimaNewsPic.png' })
   image_url?: string;
 
   @ApiProperty({
@@ -183,9 +159,7 @@ export class FriendShareDto extends V5ShareRecipientDto {
   @Type(() => ShareChannelInfoDto)
   channel_info?: ShareChannelInfoDto;
 
-  @ApiPropertyOptional({ description: 'Other extension information' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: 'Other extension information' })
   extra?: string;
 }
 

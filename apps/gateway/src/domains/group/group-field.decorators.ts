@@ -1,34 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsIP, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
+import { IsIP, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { OPENID_PATTERN } from '../../validation/caller-identity.dto.js';
-import { MaxBytes } from '../../validation/max-bytes.validator.js';
+import type { FieldDoc } from '../../validation/field-decorators.js';
 
 /*
- * The group interfaces repeat the same handful of field kinds (guild ids, blank-able zone ids,
- * group numbers, enumerations) across 14 DTOs; these decorators say each kind once. Every one
- * documents the field in OpenAPI with the MSDK meaning it carries.
+ * Field kinds only the group interfaces have (group numbers, group types, other members' openids,
+ * IDIP test addresses); the generic kinds live in validation/field-decorators.ts.
  */
-
-export interface FieldDoc {
-  readonly description: string;
-  readonly example?: unknown;
-}
 
 /** Digits only: QQ group numbers (gc) and MSDK's numeric-string group `type`. */
 const DIGITS = /^\d{1,20}$/;
-
-/** A string MSDK needs: present and not blank, within `maxBytes` UTF-8 bytes when the doc limits it. */
-export function RequiredText(doc: FieldDoc, maxBytes?: number): PropertyDecorator {
-  const limit = maxBytes === undefined ? [] : [MaxBytes(maxBytes)];
-  return applyDecorators(ApiProperty({ type: String, ...withLimit(doc, maxBytes) }), IsString(), IsNotEmpty(), ...limit);
-}
-
-/** A string the doc says may be left blank (or omitted): "" is accepted and forwarded. */
-export function OptionalText(doc: FieldDoc, maxBytes?: number): PropertyDecorator {
-  const limit = maxBytes === undefined ? [] : [MaxBytes(maxBytes)];
-  return applyDecorators(ApiPropertyOptional({ type: String, ...withLimit(doc, maxBytes) }), IsOptional(), IsString(), ...limit);
-}
 
 /** A QQ group number (`gc`): a string of digits. */
 export function GroupNumber(options: { optional?: boolean } = {}): PropertyDecorator {
@@ -42,16 +24,6 @@ export function GroupNumber(options: { optional?: boolean } = {}): PropertyDecor
 /** An openid-shaped id of someone other than the caller (leaderOpenid, group_openid). */
 export function OtherOpenid(doc: FieldDoc): PropertyDecorator {
   return applyDecorators(ApiProperty({ type: String, ...doc }), IsString(), Matches(OPENID_PATTERN, { message: '$property must be 1-128 of [A-Za-z0-9_.@=+-]' }));
-}
-
-/** A string enumeration (MSDK sends these ids as strings, e.g. platid "1"). */
-export function StringEnum(values: readonly string[], doc: FieldDoc): PropertyDecorator {
-  return applyDecorators(ApiProperty({ type: String, enum: [...values], ...doc }), IsString(), IsIn([...values]));
-}
-
-/** An integer enumeration (op_type, msg_type, sub_type): a JSON number, never "0". */
-export function IntEnum(values: readonly number[], doc: FieldDoc): PropertyDecorator {
-  return applyDecorators(ApiProperty({ type: 'integer', enum: [...values], ...doc }), IsInt(), IsIn([...values]));
 }
 
 /**
@@ -70,14 +42,6 @@ export function GroupType(): PropertyDecorator {
     IsString(),
     Matches(DIGITS, { message: '$property must be a numeric string such as "0"' }),
   );
-}
-
-/** An http(s) URL. */
-export function HttpUrl(doc: FieldDoc, options: { optional?: boolean } = {}): PropertyDecorator {
-  const url = IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an http(s) URL' });
-  return options.optional
-    ? applyDecorators(ApiPropertyOptional({ type: String, format: 'uri', ...doc }), IsOptional(), url)
-    : applyDecorators(ApiProperty({ type: String, format: 'uri', ...doc }), url);
 }
 
 /** The game's IDIP address for MSDK's test environment: blank, or an IP address. */
@@ -101,6 +65,3 @@ export function IdipPort(): PropertyDecorator {
   );
 }
 
-function withLimit(doc: FieldDoc, maxBytes: number | undefined): FieldDoc {
-  return maxBytes === undefined ? doc : { ...doc, description: `${doc.description}; at most ${maxBytes} bytes (UTF-8)` };
-}

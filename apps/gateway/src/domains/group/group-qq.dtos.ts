@@ -1,5 +1,6 @@
 import { V3UserTokenDto } from '../../validation/caller-identity.dto.js';
-import { GroupNumber, GroupType, HttpUrl, IdipIp, IdipPort, OptionalText, OtherOpenid, RequiredText, StringEnum } from './group-field.decorators.js';
+import { GroupNumber, GroupType, IdipIp, IdipPort, OtherOpenid } from './group-field.decorators.js';
+import { HttpUrl, OptionalText, RequiredText, StringEnum } from '../../validation/field-decorators.js';
 
 /*
  * QQ guild groups (v2). Which fields a DTO has, and which are required, follows each

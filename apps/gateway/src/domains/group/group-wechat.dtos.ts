@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Matches, registerDecorator, ValidateNested } from 'class-validator';
 import { V3UserTokenDto } from '../../validation/caller-identity.dto.js';
-import { HttpUrl, IntEnum, OptionalText, RequiredText } from './group-field.decorators.js';
+import { HttpUrl, IntEnum, OptionalText, RequiredText } from '../../validation/field-decorators.js';
 
 /** WeChat's guild id (`groupid`): any non-blank string ("110", "2147521896", "mt2group" in the doc). */
 const GROUP_ID = { description: 'Guild ID (groupid)', example: '2147521896' };

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Matches, 
 import { V3UserDto, V3UserTokenDto } from '../../validation/caller-identity.dto.js';
 import { EchoedId, INT32_MAX, MAX_SCORE_ITEMS, XinyueUpgrade } from './profile-fields.js';
 import { IsBitMask } from './profile.validators.js';
+import { IntEnum } from '../../validation/field-decorators.js';
 
 /** /profile/qqget_first_reg — MSDK's body is the token alone (`accessToken`). */
 export class QqGetFirstRegDto extends V3UserTokenDto {}
@@ -90,9 +91,7 @@ export class QqScoreBatchDto extends V3UserTokenDto {
 
 /** /profile/get_xinyue_super — sent upstream as GET: every field (the token too) goes in the query. */
 export class GetXinyueSuperDto extends V3UserTokenDto {
-  @ApiProperty({ type: 'integer', enum: [1, 2], description: 'int; how the user logged in, 1: mobile QQ, 2: WeChat (also selects the QQ or WeChat appid)' })
-  @IsInt()
-  @IsIn([1, 2])
+  @IntEnum([1, 2], { description: 'int; how the user logged in, 1: mobile QQ, 2: WeChat (also selects the QQ or WeChat appid)' })
   access_type: number;
 
   @EchoedId('Unique id of this call, suggested "<business>-<openid>-YYYYMMDDHHMMSS-<6 random digits>"', 'msdkdemo-E1FBBD6F-20180116155309-123456', 256)

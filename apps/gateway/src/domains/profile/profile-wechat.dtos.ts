@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { V3UserDto, V3UserTokenDto } from '../../validation/caller-identity.dto.js';
 import { EchoedId, INT32_MAX, MAX_SUBSCRIBE_IDS, MessageId, XinyueUpgrade } from './profile-fields.js';
+import { IntEnum } from '../../validation/field-decorators.js';
 
 /** /profile/get_wx_xinyue_vip — sent upstream as GET: every field (the token too) goes in the query. */
 export class GetWxXinyueVipDto extends V3UserTokenDto {
@@ -25,9 +26,7 @@ export class GetWxXinyueVipDto extends V3UserTokenDto {
 
 /** wxget_vip's request `json`; MSDK knows a single query so far. */
 export class WxVipQueryDto {
-  @ApiProperty({ type: 'integer', enum: [1], default: 1, description: 'int; 1: the user and their game friends (the only value MSDK has)' })
-  @IsInt()
-  @IsIn([1])
+  @IntEnum([1], { default: 1, description: 'int; 1: the user and their game friends (the only value MSDK has)' })
   optype: number = 1;
 }
 
@@ -64,9 +63,7 @@ export class SubscribeSetlistDto extends V3UserTokenDto {
   @Max(INT32_MAX, { each: true })
   msgId: number[];
 
-  @ApiProperty({ type: 'integer', enum: [0, 1], description: 'int; operation type, 0: subscribe, 1: cancel' })
-  @IsInt()
-  @IsIn([0, 1])
+  @IntEnum([0, 1], { description: 'int; operation type, 0: subscribe, 1: cancel' })
   opType: number;
 }
 

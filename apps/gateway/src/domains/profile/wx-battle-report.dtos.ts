@@ -1,9 +1,10 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { V3UserDto } from '../../validation/caller-identity.dto.js';
 import { MAX_BATTLE_RECORDS } from './profile-fields.js';
 import { IsOneOrManyObjects, IsUserDefinedData } from './profile.validators.js';
+import { IntEnum, OptionalInt, OptionalText } from '../../validation/field-decorators.js';
 
 /** `baseinfo`: who played. */
 export class BattleBaseInfoDto {
@@ -12,33 +13,23 @@ export class BattleBaseInfoDto {
   @IsNotEmpty()
   gamename: string;
 
-  @ApiProperty({ type: 'integer', enum: [0, 1], description: 'int; platform type, 0: iOS, 1: Android (required)' })
-  @IsInt()
-  @IsIn([0, 1])
+  @IntEnum([0, 1], { description: 'int; platform type, 0: iOS, 1: Android (required)' })
   platid: number;
 
-  @ApiPropertyOptional({ description: 'string; partition id (omit if the game has no partitions)', example: '9' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: 'string; partition id (omit if the game has no partitions)', example: '9' })
   partitionid?: string;
 
-  @ApiPropertyOptional({ description: 'string; role id (omit if the game has no roles)', example: 'wongcai' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: 'string; role id (omit if the game has no roles)', example: 'wongcai' })
   roleid?: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'int; user level (omit if the game has no levels)', example: 2 })
-  @IsOptional()
-  @IsInt()
+  @OptionalInt({ description: 'int; user level (omit if the game has no levels)', example: 2 })
   @Min(0)
   level?: number;
 }
 
 /** `battleinfo`: how the round went. */
 export class BattleInfoDto {
-  @ApiPropertyOptional({ type: 'integer', description: 'int; the score; drives the WeChat friend leaderboard (no leaderboard without it)', example: 4288625 })
-  @IsOptional()
-  @IsInt()
+  @OptionalInt({ description: 'int; the score; drives the WeChat friend leaderboard (no leaderboard without it)', example: 4288625 })
   score?: number;
 
   @ApiPropertyOptional({ description: 'bool; whether the user won this round (games with a win concept)', example: true })

@@ -18,6 +18,7 @@ import {
 import { OPENID_PATTERN, V3UserTokenDto } from '../../validation/caller-identity.dto.js';
 import { MaxBytes } from '../../validation/max-bytes.validator.js';
 import { IsUrlEncodedJsonObject } from '../../validation/url-encoded-json.validator.js';
+import { OptionalText } from '../../validation/field-decorators.js';
 
 /**
  * The backend share only accepts these four message types, told apart by the ADTAG in the
@@ -116,9 +117,7 @@ export class QqShareDto extends V3UserTokenDto {
   @IsIP()
   userip?: string;
 
-  @ApiPropertyOptional({ description: 'No need to fill (passed through when given)', example: '' })
-  @IsOptional()
-  @IsString()
+  @OptionalText({ description: 'No need to fill (passed through when given)', example: '' })
   previewText?: string;
 }
 
