@@ -3,114 +3,92 @@ import { V3_POST, type CatalogEntry } from './catalog-entry.js';
 /**
  * Relation chain: /relation/* profiles and friend lists for mobile QQ and WeChat. All reads.
  * Each row's `fields` follow the interface's own parameter table; the appid's JSON type follows
- * the doc's example where it shows one (qqstrange_profile's example sends a number).
+ * the doc's example where it shows one (qqstrange_profile's example sends a number). Most rows
+ * carry the user's openid and token in the body with a string appid; rows state what differs.
  */
+const USER_FIELDS = { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } } as const;
+const QQ_READ = { ...V3_POST, platform: 'qq', retry: 'safe', fields: USER_FIELDS } as const;
+const WECHAT_READ = { ...V3_POST, platform: 'wechat', retry: 'safe', fields: USER_FIELDS } as const;
+
 export const RELATION_CATALOG = {
   qqprofile: {
-    ...V3_POST,
+    ...QQ_READ,
     id: 'relation.qqprofile',
     path: '/relation/qqprofile',
-    platform: 'qq',
-    retry: 'safe',
     cache: { kind: 'profile', keyFields: [] },
-    fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
     hasIsLost: true,
     summary: "Mobile QQ: the user's own QQ profile (nickname, avatars, yellow diamond)",
   },
   qqfriendsDetail: {
-    ...V3_POST,
+    ...QQ_READ,
     id: 'relation.qqfriends_detail',
     path: '/relation/qqfriends_detail',
-    platform: 'qq',
-    retry: 'safe',
     cache: { kind: 'friend-list', keyFields: ['flag', 'closefriends_flag'] },
-    fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
     hasIsLost: true,
     summary: "Mobile QQ: the user's game friends with their profiles (optionally close friends)",
   },
   qqUnregFriends: {
-    ...V3_POST,
+    ...QQ_READ,
     id: 'relation.qq_unreg_friends',
     path: '/relation/qq_unreg_friends',
-    platform: 'qq',
-    retry: 'safe',
     // The body is only accessToken and count: the user travels in the query alone.
     fields: { openid: null, accessToken: 'accessToken' },
     summary: "Mobile QQ: friends who have not registered the game (at most 20; empty since 2021-11-05 on the real platform)",
   },
   qqstrangeProfile: {
-    ...V3_POST,
+    ...QQ_READ,
     id: 'relation.qqstrange_profile',
     path: '/relation/qqstrange_profile',
-    platform: 'qq',
-    retry: 'safe',
     cache: { kind: 'profile', keyFields: ['vcopenid'] },
     fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'number' } },
     hasIsLost: true,
     summary: 'Mobile QQ: profiles of game strangers (and friends) by openid',
   },
   qqfriendsVip: {
-    ...V3_POST,
+    ...QQ_READ,
     id: 'relation.qqfriends_vip',
     path: '/relation/qqfriends_vip',
-    platform: 'qq',
-    retry: 'safe',
     // pf and userip describe the caller, not the answer: they stay out of the key.
     cache: { kind: 'profile', keyFields: ['fopenids', 'flags'] },
-    fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
     hasIsLost: true,
     summary: 'Mobile QQ: QQ member / super member status of up to 49 users (friends or not)',
   },
   getVipRichInfo: {
-    ...V3_POST,
+    ...QQ_READ,
     id: 'relation.get_vip_rich_info',
     path: '/relation/get_vip_rich_info',
-    platform: 'qq',
-    retry: 'safe',
     cache: { kind: 'profile', keyFields: [] },
-    fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
     hasIsLost: true,
     summary: "Mobile QQ: the user's QQ member details (recharge and expiry times)",
   },
   wxfriends: {
-    ...V3_POST,
+    ...WECHAT_READ,
     id: 'relation.wxfriends',
     path: '/relation/wxfriends',
-    platform: 'wechat',
-    retry: 'safe',
     cache: { kind: 'friend-list', keyFields: [] },
-    fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
     summary: "WeChat: the openids of the user's game friends",
   },
   wxprofile: {
-    ...V3_POST,
+    ...WECHAT_READ,
     id: 'relation.wxprofile',
     path: '/relation/wxprofile',
-    platform: 'wechat',
-    retry: 'safe',
     cache: { kind: 'profile', keyFields: ['openids'] },
     // The parameter table has appid, accessToken and openids but no openid of the user.
     fields: { openid: null, accessToken: 'accessToken', appid: { appid: 'string' } },
     summary: 'WeChat: basic profiles of game friends by openid (premium games, no remarks)',
   },
   wxfriendsProfile: {
-    ...V3_POST,
+    ...WECHAT_READ,
     id: 'relation.wxfriends_profile',
     path: '/relation/wxfriends_profile',
-    platform: 'wechat',
-    retry: 'safe',
     cache: { kind: 'friend-list', keyFields: ['closefriends_flag'] },
-    fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
     summary: "WeChat: the user's game friends with profiles and remarks (optionally close friends)",
   },
   wxuserinfo: {
-    ...V3_POST,
+    ...WECHAT_READ,
     id: 'relation.wxuserinfo',
     path: '/relation/wxuserinfo',
-    platform: 'wechat',
-    retry: 'safe',
     cache: { kind: 'profile', keyFields: [] },
-    fields: { openid: 'openid', accessToken: 'accessToken', appid: { appid: 'string' } },
     summary: "WeChat: the user's own profile (non-premium games)",
   },
 } as const satisfies Record<string, CatalogEntry>;
