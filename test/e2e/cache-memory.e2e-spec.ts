@@ -17,3 +17,33 @@ describe('the memory store', () => {
     assert.deepEqual(ready.details.cache, { status: 'up', store: 'memory' });
   });
 });
+
+describe('switching the cache off', () => {
+  const PROFILE = { openid: 'B0B0B0B0B0B0B0B0B0B0B0B0B0B0B0B0', accessToken: 'TOKEN-123' };
+
+  describe('for one interface', () => {
+    let sandbox!: SandboxHarness;
+    let gateway!: GatewayHarness;
+    withSandboxAndGateway({ configPatch: { cache: { interfaces: { 'relation.qqprofile': { enabled: false } } } } }, (s, g) => ((sandbox = s), (gateway = g)));
+
+    it('answers that interface BYPASS every time while others still cache', async () => {
+      for (let i = 0; i < 2; i++) assert.equal((await gateway.call('/v1/relation/qqprofile', PROFILE)).headers.get('x-cache'), 'BYPASS');
+      assert.equal((await sandbox.calls('/relation/qqprofile')).length, 2);
+      await gateway.call('/v1/relation/get_vip_rich_info', PROFILE);
+      assert.equal((await gateway.call('/v1/relation/get_vip_rich_info', PROFILE)).headers.get('x-cache'), 'HIT');
+    });
+  });
+
+  describe('entirely (CACHE_ENABLED=0)', () => {
+    let sandbox!: SandboxHarness;
+    let gateway!: GatewayHarness;
+    withSandboxAndGateway({ env: { CACHE_ENABLED: '0' } }, (s, g) => ((sandbox = s), (gateway = g)));
+
+    it('answers every cacheable interface BYPASS and always asks MSDK', async () => {
+      for (const route of ['/v1/relation/qqprofile', '/v1/relation/get_vip_rich_info']) {
+        for (let i = 0; i < 2; i++) assert.equal((await gateway.call(route, PROFILE)).headers.get('x-cache'), 'BYPASS');
+      }
+      assert.equal((await sandbox.calls()).length, 4);
+    });
+  });
+});
