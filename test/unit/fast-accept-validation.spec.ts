@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import 'reflect-metadata';
+import { ValidationPipe } from '@nestjs/common';
+import fc from 'fast-check';
+import { getMetadataStorage } from 'class-validator';
+import { AuthController } from '../../apps/gateway/src/domains/auth/auth.controller.js';
+import { FreeflowController } from '../../apps/gateway/src/domains/freeflow/freeflow.controller.js';
+import { FriendController } from '../../apps/gateway/src/domains/friend/friend.controller.js';
+import { GroupController } from '../../apps/gateway/src/domains/group/group.controller.js';
+import { ProfileController } from '../../apps/gateway/src/domains/profile/profile.controller.js';
+import { RelationController } from '../../apps/gateway/src/domains/relation/relation.controller.js';
+import { ShareController } from '../../apps/gateway/src/domains/share/share.controller.js';
+import { CompiledDtoCheck } from '../../apps/gateway/src/validation/compiled-dto-check.js';
+import { VALIDATION_OPTIONS } from '../../apps/gateway/src/validation/create-validation-pipe.js';
+import { AUTH_SAMPLES } from '../e2e/samples/auth.samples.js';
+import { FRIEND_INVALID, FRIEND_MORE_SAMPLES, FRIEND_SAMPLES } from '../e2e/samples/friend.samples.js';
+import { GROUP_INVALID, GROUP_SAMPLES } from '../e2e/samples/group.samples.js';
+import { PROFILE_INVALID, PROFILE_SAMPLES } from '../e2e/samples/profile.samples.js';
+import { RELATION_INVALID, RELATION_SAMPLES } from '../e2e/samples/relation.samples.js';
+import { SHARE_FREEFLOW_INVALID, SHARE_FREEFLOW_SAMPLES } from '../e2e/samples/share-freeflow.samples.js';
+
+type Dto = new () => object;
+const CONTROLLERS = [AuthController, RelationController, GroupController, ProfileController, ShareController, FreeflowController, FriendController];
+const VALID = [...AUTH_SAMPLES, ...RELATION_SAMPLES, ...GROUP_SAMPLES, ...PROFILE_SAMPLES, ...SHARE_FREEFLOW_SAMPLES, ...FRIEND_SAMPLES, ...FRIEND_MORE_SAMPLES];
+const INVALID = [...RELATION_INVALID, ...GROUP_INVALID, ...PROFILE_INVALID, ...SHARE_FREEFLOW_INVALID, ...FRIEND_INVALID];
+
+/** Every route's body DTO, read from the controllers as Nest reads them. */
+function dtoByRoute(): Map<string, Dto> {
+  const routes = new Map<string, Dto>();
+  for (const controller of CONTROLLERS) {
+    const base = Reflect.getMetadata('path', controller) as string;
+    for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+      const handler = (controller.prototype as unknown as Record<string, unknown>)[name];
+      const path = typeof handler === 'function' ? (Reflect.getMetadata('path', handler) as string | undefined) : undefined;
+      if (name === 'constructor' || path === undefined) continue;
+      const params = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
+      const dto = params.find((p): p is Dto => typeof p === 'function' && getMetadataStorage().getTargetValidationMetadatas(p, '', false, false).length > 0);
+      assert.ok(dto, `${base}/${path} has a body DTO`);
+      routes.set(`/${base}/${path}`, dto);
+    }
+  }
+  return routes;
+}
+
+const ROUTES = dtoByRoute();
+const reference = new ValidationPipe(VALIDATION_OPTIONS);
+const fullPipeAccepts = (dto: Dto, body: unknown) =>
+  reference.transform(structuredClone(body), { type: 'body', metatype: dto }).then(() => true, () => false);
+const fastAccepts = (dto: Dto, body: unknown) => {
+  const plan = CompiledDtoCheck.compile(dto);
+  return plan !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body) && plan.passes(Object.assign(new dto(), structuredClone(body)));
+};
+
+describe('fast-accept validation never accepts what class-validator refuses', () => {
+  it('every route is known and most DTOs compile to a fast plan', () => {
+    assert.equal(ROUTES.size, 53);
+    const compiled = [...ROUTES.values()].filter((dto) => CompiledDtoCheck.compile(dto) !== undefined);
+    // Nested DTOs take the full path; the rest, including the hot relation reads, run compiled.
+    assert.ok(compiled.length >= 40, `${compiled.length} of 53 compiled`);
+    assert.ok(CompiledDtoCheck.compile(ROUTES.get('/v1/relation/qqprofile')!));
+    assert.ok(CompiledDtoCheck.compile(ROUTES.get('/v1/relation/qqfriends_detail')!));
+  });
+
+  it('accepts every valid sample of a compiled DTO, as the full pipe does', async () => {
+    for (const sample of VALID) {
+      const dto = ROUTES.get(sample.route);
+      assert.ok(dto, sample.route);
+      assert.ok(await fullPipeAccepts(dto, sample.body), `full pipe accepts ${sample.route}`);
+      if (CompiledDtoCheck.compile(dto)) assert.ok(fastAccepts(dto, sample.body), `fast path accepts ${sample.route}`);
+    }
+  });
+
+  it('refuses every invalid sample (the full pipe then words the error)', async () => {
+    for (const bad of INVALID) {
+      const dto = ROUTES.get(bad.route)!;
+      assert.equal(await fullPipeAccepts(dto, bad.body), false, `${bad.route}: ${bad.name}`);
+      assert.equal(fastAccepts(dto, bad.body), false, `${bad.route}: ${bad.name}`);
+    }
+  });
+
+  it('agrees with class-validator on random mutations of every sample (fast accept implies full accept)', async () => {
+    const jsonValue = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer({ min: -5, max: 1e10 }),
+      fc.double(),
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 600 }),
+      fc.array(fc.string({ maxLength: 40 }), { maxLength: 60 }),
+      fc.array(fc.integer(), { maxLength: 5 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+    );
+    const samples = VALID.filter((s) => CompiledDtoCheck.compile(ROUTES.get(s.route)!));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...samples),
+        fc.array(fc.tuple(fc.oneof(fc.constantFrom('openid', 'accessToken', 'msdkExtInfo', 'extra', '__x'), fc.string({ maxLength: 8 })), jsonValue), { maxLength: 3 }),
+        fc.nat(),
+        async (sample, changes, pick) => {
+          const keys = Object.keys(sample.body);
+          const body: Record<string, unknown> = { ...sample.body };
+          for (const [key, value] of changes) body[pick % 2 === 0 && keys.length ? keys[pick % keys.length] : key] = value;
+          for (const [k, v] of Object.entries(body)) if (v === undefined) delete body[k];
+          const dto = ROUTES.get(sample.route)!;
+          if (fastAccepts(dto, body)) assert.ok(await fullPipeAccepts(dto, body), `${sample.route} ${JSON.stringify(body)}`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
