@@ -9,9 +9,13 @@ export interface TransportRequest {
   readonly signal: AbortSignal;
 }
 
-/** MSDK's answer: the raw JSON text exactly as sent, and its parsed form for inspection. */
+/** MSDK's answer: the raw JSON text exactly as sent, and its fields for inspection. */
 export interface MsdkAnswer {
   readonly raw: string;
+  /**
+   * For ret 0, the top-level scalar fields only (ret, msg, is_lost, …: nested lists are not
+   * built, since the raw text is what goes on); for any other ret, the whole parsed body.
+   */
   readonly body: Record<string, unknown>;
 }
 

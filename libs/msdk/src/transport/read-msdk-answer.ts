@@ -1,13 +1,24 @@
 import { BadUpstreamResponseError, UpstreamUnavailableError } from '../errors/msdk-errors.js';
+import { readRet } from '../errors/msdk-ret-codes.js';
 import type { MsdkAnswer } from './msdk-transport.js';
+import { readTopLevel } from './read-top-level.js';
 
 /**
  * MSDK's rule: only HTTP 200 carries an answer. 5xx is an outage (retryable); any other
  * non-200, an empty body or a body that is not a JSON object is a bad response.
+ *
+ * A successful answer is passed on as MSDK's bytes, so only its top-level fields are read
+ * (ret, is_lost, …); an error answer (ret != 0) is parsed whole for the error it becomes.
  */
 export function readMsdkAnswer(status: number, raw: string): MsdkAnswer {
   if (status >= 500) throw new UpstreamUnavailableError(`MSDK answered HTTP ${status}`, status);
   if (status !== 200) throw new BadUpstreamResponseError(`MSDK answered HTTP ${status}`, status);
+  const fields = readTopLevel(raw);
+  if (fields !== undefined && readRet(fields) === 0) return { raw, body: fields };
+  return { raw, body: parseWhole(raw, status) };
+}
+
+function parseWhole(raw: string, status: number): Record<string, unknown> {
   if (raw.trim() === '') throw new BadUpstreamResponseError('MSDK answered with an empty body', status);
   let body: unknown;
   try {
@@ -18,7 +29,7 @@ export function readMsdkAnswer(status: number, raw: string): MsdkAnswer {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new BadUpstreamResponseError('MSDK answered with JSON that is not an object', status);
   }
-  return { raw, body: body as Record<string, unknown> };
+  return body as Record<string, unknown>;
 }
 
 /** Error codes that mean the TCP connection was never made: nothing reached MSDK. */

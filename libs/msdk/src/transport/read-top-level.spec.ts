@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { readTopLevel } from './read-top-level.js';
+
+/** What JSON.parse would give for the top-level scalar fields of an object. */
+function scalarsOf(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([k, v]) => k !== '__proto__' && (v === null || typeof v !== 'object')));
+}
+
+const objects = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 4 }), { maxKeys: 8 }).map((o) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>);
+
+describe('readTopLevel', () => {
+  it('reads the top-level scalars of an MSDK answer and skips its lists', () => {
+    const raw = '{ "ret": 0, "msg": "", "lists": [ { "user_name": "Xiao \\"Z\\"", "gender": 0 } ], "is_lost": 0,\n "seq": "1664333315-0844862987" }';
+    assert.deepEqual(readTopLevel(raw), { ret: 0, msg: '', is_lost: 0, seq: '1664333315-0844862987' });
+    assert.deepEqual(readTopLevel('{"ret":0,"is_lost":"1","nick\\u004eame":"\\u00e9"}'), { ret: 0, is_lost: '1', nickName: 'é' });
+    assert.deepEqual(readTopLevel(' {} '), {});
+  });
+
+  it('agrees with JSON.parse on every object, however it is spaced', () => {
+    fc.assert(
+      fc.property(objects, fc.constantFrom(undefined, 0, 2, '\t'), (object, indent) => {
+        assert.deepEqual(readTopLevel(JSON.stringify(object, null, indent)), scalarsOf(object));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses what is not one object: truncations, mismatched brackets, trailing bytes, bad scalars', () => {
+    for (const bad of ['', ' ', '[]', '"x"', '0', 'null', '<html>', '{"ret":0', '{"ret":0,}', '{"ret":}', '{"ret":0}{', '{"ret":0} x',
+      '{"a":[}]}', '{"a":{]}', '{"a":"unterminated}', '{"ret":tru}', '{"ret":0x1}', '{ret:0}', '{"ret" 0}', '{"ret":0 "msg":""}']) {
+      assert.equal(readTopLevel(bad), undefined, bad);
+    }
+    fc.assert(
+      fc.property(objects.filter((o) => Object.keys(o).length > 0), fc.nat(), (object, cut) => {
+        const text = JSON.stringify(object);
+        assert.equal(readTopLevel(text.slice(0, cut % text.length)), undefined);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

