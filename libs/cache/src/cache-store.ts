@@ -1,6 +1,6 @@
 /** What the cache keeps per key: the value and until when it is fresh (it lives on, stale, after). */
 export interface CacheEntry {
-  readonly value: string;
+  readonly value: Buffer;
   readonly storedAt: number;
   readonly freshUntil: number;
 }
@@ -23,17 +23,25 @@ export interface CacheStore {
 
 export const CACHE_STORE = Symbol('CACHE_STORE');
 
-/** The compact form both stores keep, so a format change is one place (and one key version). */
-export function encodeEntry(entry: CacheEntry): string {
-  return JSON.stringify([entry.storedAt, entry.freshUntil, entry.value]);
+const HEADER_BYTES = 16;
+
+/**
+ * The compact form Redis keeps: storedAt and freshUntil (two doubles), then the value's bytes
+ * as they are, so a hit is one GET of a Buffer and no JSON at all. A format change is one place
+ * (and one key version).
+ */
+export function encodeEntry(entry: CacheEntry): Buffer {
+  const bytes = Buffer.allocUnsafe(HEADER_BYTES + entry.value.length);
+  bytes.writeDoubleBE(entry.storedAt, 0);
+  bytes.writeDoubleBE(entry.freshUntil, 8);
+  entry.value.copy(bytes, HEADER_BYTES);
+  return bytes;
 }
 
-export function decodeEntry(text: string): CacheEntry | undefined {
-  try {
-    const [storedAt, freshUntil, value] = JSON.parse(text) as [number, number, string];
-    if (typeof value !== 'string' || typeof freshUntil !== 'number') return undefined;
-    return { storedAt, freshUntil, value };
-  } catch {
-    return undefined;
-  }
+export function decodeEntry(bytes: Buffer): CacheEntry | undefined {
+  if (bytes.length < HEADER_BYTES) return undefined;
+  const storedAt = bytes.readDoubleBE(0);
+  const freshUntil = bytes.readDoubleBE(8);
+  if (!Number.isFinite(storedAt) || !Number.isFinite(freshUntil)) return undefined;
+  return { storedAt, freshUntil, value: bytes.subarray(HEADER_BYTES) };
 }

@@ -28,37 +28,40 @@ const failingStore: CacheStore = {
   close: async () => undefined,
 };
 
+const b = (text: string) => Buffer.from(text);
+const text = (value: Buffer) => value.toString();
+
 describe('ReadThroughCache', () => {
   it('stores a good value (MISS) and answers from it while fresh (HIT)', async () => {
     const { cache, lookups } = setup();
     let loads = 0;
-    const load = async () => ({ value: `v${++loads}`, degraded: false });
+    const load = async () => ({ value: b(`v${++loads}`), degraded: false });
     assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, load)).result, 'MISS');
     const hit = await cache.read('k', { ttlMs: 1000, staleCovers }, load);
-    assert.deepEqual([hit.result, hit.value, loads], ['HIT', 'v1', 1]);
+    assert.deepEqual([hit.result, text(hit.value), loads], ['HIT', 'v1', 1]);
     assert.deepEqual(lookups, ['MISS', 'HIT']);
   });
 
   it('applies the TTL jitter (random=1 -> +10%)', async () => {
     const { cache, advance } = setup();
-    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'v', degraded: false }));
+    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('v'), degraded: false }));
     advance(1050);
-    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'w', degraded: false }))).result, 'HIT');
+    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('w'), degraded: false }))).result, 'HIT');
   });
 
   it('never stores degraded values, and prefers an expired copy to them (STALE)', async () => {
     const { cache, advance } = setup();
-    const degraded = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'lost', degraded: true }));
-    assert.deepEqual([degraded.result, degraded.value, degraded.degraded], ['MISS', 'lost', true]);
-    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'good', degraded: false }));
+    const degraded = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('lost'), degraded: true }));
+    assert.deepEqual([degraded.result, text(degraded.value), degraded.degraded], ['MISS', 'lost', true]);
+    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('good'), degraded: false }));
     advance(5000);
-    const stale = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'lost', degraded: true }));
-    assert.deepEqual([stale.result, stale.value, stale.degraded], ['STALE', 'good', true]);
+    const stale = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('lost'), degraded: true }));
+    assert.deepEqual([stale.result, text(stale.value), stale.degraded], ['STALE', 'good', true]);
   });
 
   it('covers outages with a stale copy but rethrows what staleCovers refuses', async () => {
     const { cache, advance } = setup();
-    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'good', degraded: false }));
+    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('good'), degraded: false }));
     advance(5000);
     assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(outage))).result, 'STALE');
     const userError = new Error('token');
@@ -68,27 +71,27 @@ describe('ReadThroughCache', () => {
   it('makes one load for concurrent misses of one key', async () => {
     const { cache } = setup();
     let loads = 0;
-    const load = () => new Promise<{ value: string; degraded: boolean }>((r) => setTimeout(() => r({ value: `v${++loads}`, degraded: false }), 20));
+    const load = () => new Promise<{ value: Buffer; degraded: boolean }>((r) => setTimeout(() => r({ value: b(`v${++loads}`), degraded: false }), 20));
     const results = await Promise.all(Array.from({ length: 20 }, () => cache.read('k', { ttlMs: 1000, staleCovers }, load)));
     assert.equal(loads, 1);
-    assert.ok(results.every((r) => r.value === 'v1'));
+    assert.ok(results.every((r) => text(r.value) === 'v1'));
     assert.equal(results.filter((r) => r.loaded).length, 1, 'only the leader reports the load');
   });
 
   it('turns store failures into BYPASS, never into errors', async () => {
     const { cache, errors } = setup(failingStore);
-    const res = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'v', degraded: false }));
-    assert.deepEqual([res.result, res.value], ['BYPASS', 'v']);
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('v'), degraded: false }));
+    assert.deepEqual([res.result, text(res.value)], ['BYPASS', 'v']);
     assert.deepEqual(errors, ['get', 'set']);
   });
 
   it('skipRead goes to the loader even with a fresh copy, and still stores', async () => {
     const { cache } = setup();
-    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'old', degraded: false }));
-    const res = await cache.read('k', { ttlMs: 1000, staleCovers, skipRead: true }, async () => ({ value: 'new', degraded: false }));
-    assert.deepEqual([res.result, res.value], ['MISS', 'new']);
+    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('old'), degraded: false }));
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers, skipRead: true }, async () => ({ value: b('new'), degraded: false }));
+    assert.deepEqual([res.result, text(res.value)], ['MISS', 'new']);
     const entry = (await new MemoryStore(1).get('k')) as CacheEntry | undefined;
     assert.equal(entry, undefined, 'stores are independent');
-    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: 'x', degraded: false }))).value, 'new');
+    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('x'), degraded: false }))).value.toString(), 'new');
   });
 });

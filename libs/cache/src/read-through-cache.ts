@@ -6,7 +6,7 @@ export type CacheResult = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
 
 /** What the loader says about a fresh value (the cache itself knows nothing of its meaning). */
 export interface Loaded {
-  readonly value: string;
+  readonly value: Buffer;
   /** Degraded data: never stored; an existing copy, even expired, is preferred to it. */
   readonly degraded: boolean;
 }
@@ -20,7 +20,7 @@ export interface ReadOptions {
 }
 
 export interface CachedAnswer {
-  readonly value: string;
+  readonly value: Buffer;
   readonly result: CacheResult;
   /** The answer is degraded data passed through, or a stale copy standing in for degraded data. */
   readonly degraded: boolean;
@@ -106,7 +106,7 @@ export class ReadThroughCache {
     return this.answer({ value: loaded.value, result: bypassed ? 'BYPASS' : 'MISS', degraded: false, ...mine });
   }
 
-  private async safeSet(key: string, value: string, ttlMs: number): Promise<boolean> {
+  private async safeSet(key: string, value: Buffer, ttlMs: number): Promise<boolean> {
     const jittered = ttlMs * (1 + this.options.ttlJitter * (2 * this.random() - 1));
     const storedAt = this.now();
     try {

@@ -16,8 +16,8 @@ export class RedisStore implements CacheStore {
   }
 
   async get(key: string): Promise<CacheEntry | undefined> {
-    const text = await this.client.get(key);
-    return text === null ? undefined : decodeEntry(text);
+    const bytes = await this.client.getBuffer(key);
+    return bytes === null ? undefined : decodeEntry(bytes);
   }
 
   async set(key: string, entry: CacheEntry, keepMs: number): Promise<void> {

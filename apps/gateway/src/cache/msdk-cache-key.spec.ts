@@ -8,7 +8,7 @@ describe('msdkCacheKey', () => {
 
   it('is versioned and names game, appid, interface, openid and the key fields in order', () => {
     const key = msdkCacheKey('demo', '100703379', friends, { openid: 'OID', accessToken: 'SECRET', closefriends_flag: 1, flag: 2 });
-    assert.equal(key, 'msdk:v1:demo:100703379:relation.qqfriends_detail:OID:flag=2&closefriends_flag=1');
+    assert.equal(key, 'msdk:v2:demo:100703379:relation.qqfriends_detail:OID:flag=2&closefriends_flag=1');
   });
 
   it('never contains the token', () => {

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CatalogEntry } from '#msdk';
 
 /** Bump when the key or entry format changes: old entries are then simply never read. */
-export const CACHE_KEY_VERSION = 'v1';
+export const CACHE_KEY_VERSION = 'v2'; // v2: entries are bytes (two doubles, then MSDK's body)
 
 /**
- * `msdk:v1:<game>:<appid>:<interface>:<openid>:<params>` — the interface's own answer-changing
+ * `msdk:v2:<game>:<appid>:<interface>:<openid>:<params>` — the interface's own answer-changing
  * fields in the row's canonical order, lists sorted. Never the token: callers are authenticated
  * services already scoped to their game, so the game+appid+openid triple is the trust boundary.
  */
@@ -14,7 +14,7 @@ export function msdkCacheKey(gameId: string, appid: string, entry: CatalogEntry,
   // MSDK echoes msdkExtInfo in the body: a caller's own value must come back to it, so it keys too.
   const echoed = payload.msdkExtInfo === undefined ? [] : ['msdkExtInfo'];
   const params = [...keyFields, ...echoed].map((f) => `${f}=${canonical(payload[f])}`).join('&');
-  const compact = params.length > 160 ? createHash('sha256').update(params).digest('base64url') : params;
+  const compact = params.length > 160 ? hash('sha256', params, 'base64url') : params;
   return `msdk:${CACHE_KEY_VERSION}:${gameId}:${appid}:${entry.id}:${String(payload.openid)}:${compact}`;
 }
 

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { clientsConfig, gamesConfig } from '../config/config-namespaces.js';
 import type { ClientConfig, GameConfig } from '../config/gateway-config.js';
@@ -19,7 +19,7 @@ export class ClientRegistry {
 
   /** Compares against every configured hash so timing does not tell which one matched. */
   clientForKey(key: string): ClientConfig | undefined {
-    const digest = createHash('sha256').update(key, 'utf8').digest();
+    const digest = hash('sha256', key, 'buffer');
     let found: ClientConfig | undefined;
     for (const entry of this.hashes) {
       if (timingSafeEqual(digest, entry.digest) && !found) found = entry.client;

@@ -14,7 +14,7 @@ describe('registerForwardedAnswers', () => {
     fastify.addHook('onResponse', async (request) => {
       noted = { attempts: (request as { upstreamAttempts?: number }).upstreamAttempts, cache: (request as { cacheStatus?: string }).cacheStatus };
     });
-    fastify.post('/answer', async () => new ForwardedAnswer(raw, 'STALE', true, 2));
+    fastify.post('/answer', async () => new ForwardedAnswer(Buffer.from(raw), 'STALE', true, 2));
     fastify.post('/plain', async () => ({ status: 'ok' }));
 
     const answer = await fastify.inject({ method: 'POST', url: '/answer' });

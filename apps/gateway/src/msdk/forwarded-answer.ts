@@ -4,8 +4,8 @@ export type CacheStatus = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
 /** A successful MSDK answer on its way to the caller: MSDK's bytes plus our headers. */
 export class ForwardedAnswer {
   constructor(
-    /** MSDK's JSON exactly as it sent it. */
-    readonly raw: string,
+    /** MSDK's JSON bytes exactly as it sent them. */
+    readonly raw: Buffer,
     readonly cache: CacheStatus,
     /** Set only for interfaces whose answer carries is_lost. */
     readonly isLost: boolean | undefined,

@@ -109,8 +109,6 @@ export class MsdkClient {
     scope: 'attempt' | 'deadline',
   ): Promise<MsdkAnswer> {
     const started = performance.now();
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new UpstreamTimeoutError(timeoutMs, scope)), timeoutMs);
     try {
       const answer = await this.breakers.for(origin).execute(() =>
         this.transport.send({
@@ -119,7 +117,7 @@ export class MsdkClient {
           pathAndQuery: call.pathAndQuery,
           body: call.body,
           headers: context.headers,
-          signal: abort.signal,
+          timeout: { ms: timeoutMs, scope },
         }),
       );
       this.observer.answered(entry, answer.body);
@@ -129,8 +127,6 @@ export class MsdkClient {
       const typed = error instanceof BrokenCircuitError ? new CircuitOpenError(origin) : error;
       this.observer.attemptFinished(entry, origin, outcomeOf(typed), performance.now() - started);
       throw typed;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
+/** One-shot hash: about half the cost of createHash().update().digest() for short inputs. */
 export function md5Hex(input: string): string {
-  return createHash('md5').update(input, 'utf8').digest('hex');
+  return hash('md5', input, 'hex');
 }

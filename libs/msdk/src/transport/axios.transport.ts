@@ -1,5 +1,6 @@
 import type { HttpService } from '@nestjs/axios';
 import { firstValueFrom } from 'rxjs';
+import { UpstreamTimeoutError } from '../errors/msdk-errors.js';
 import type { MsdkAnswer, MsdkTransport, TransportRequest } from './msdk-transport.js';
 import { networkFailure, readMsdkAnswer } from './read-msdk-answer.js';
 
@@ -14,27 +15,32 @@ export class AxiosTransport implements MsdkTransport {
 
   async send(request: TransportRequest): Promise<MsdkAnswer> {
     let status: number;
-    let raw: string;
+    let raw: Buffer;
+    const { ms, scope } = request.timeout;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new UpstreamTimeoutError(ms, scope)), ms);
     try {
       const res = await firstValueFrom(
-        this.http.request<string>({
+        this.http.request<ArrayBuffer>({
           baseURL: request.origin,
           url: request.pathAndQuery,
           method: request.method,
           data: request.body,
           headers: { 'content-type': 'application/json', ...request.headers },
-          signal: request.signal,
-          responseType: 'text',
+          signal: abort.signal,
+          responseType: 'arraybuffer',
           // Keep MSDK's bytes as they are: no JSON parsing, no throwing on status.
-          transformResponse: [(data: string) => data],
+          transformResponse: [(data: ArrayBuffer) => data],
           validateStatus: () => true,
         }),
       );
       status = res.status;
-      raw = typeof res.data === 'string' ? res.data : '';
+      raw = Buffer.isBuffer(res.data) ? res.data : Buffer.from(res.data ?? new ArrayBuffer(0)); // Node's adapter gives a Buffer
     } catch (error) {
-      if (request.signal.aborted) throw request.signal.reason;
+      if (abort.signal.aborted) throw abort.signal.reason;
       throw networkFailure(error);
+    } finally {
+      clearTimeout(timer);
     }
     return readMsdkAnswer(status, raw);
   }

@@ -5,13 +5,14 @@ export interface TransportRequest {
   readonly pathAndQuery: string;
   readonly body: string | undefined;
   readonly headers?: Readonly<Record<string, string>>;
-  /** Aborts the exchange (per-attempt timeout or the overall deadline). */
-  readonly signal: AbortSignal;
+  /** Give up after this long, rejecting with UpstreamTimeoutError(ms, scope). */
+  readonly timeout: { readonly ms: number; readonly scope: 'attempt' | 'deadline' };
 }
 
-/** MSDK's answer: the raw JSON text exactly as sent, and its fields for inspection. */
+/** MSDK's answer: its JSON bytes exactly as sent, and its fields for inspection. */
 export interface MsdkAnswer {
-  readonly raw: string;
+  /** Passed on to the caller and into the cache as they are: never decoded, never re-encoded. */
+  readonly raw: Buffer;
   /**
    * For ret 0, the top-level scalar fields only (ret, msg, is_lost, …: nested lists are not
    * built, since the raw text is what goes on); for any other ret, the whole parsed body.

@@ -10,7 +10,7 @@ import { readTopLevel } from './read-top-level.js';
  * A successful answer is passed on as MSDK's bytes, so only its top-level fields are read
  * (ret, is_lost, …); an error answer (ret != 0) is parsed whole for the error it becomes.
  */
-export function readMsdkAnswer(status: number, raw: string): MsdkAnswer {
+export function readMsdkAnswer(status: number, raw: Buffer): MsdkAnswer {
   if (status >= 500) throw new UpstreamUnavailableError(`MSDK answered HTTP ${status}`, status);
   if (status !== 200) throw new BadUpstreamResponseError(`MSDK answered HTTP ${status}`, status);
   const fields = readTopLevel(raw);
@@ -18,7 +18,8 @@ export function readMsdkAnswer(status: number, raw: string): MsdkAnswer {
   return { raw, body: parseWhole(raw, status) };
 }
 
-function parseWhole(raw: string, status: number): Record<string, unknown> {
+function parseWhole(bytes: Buffer, status: number): Record<string, unknown> {
+  const raw = bytes.toString('utf8');
   if (raw.trim() === '') throw new BadUpstreamResponseError('MSDK answered with an empty body', status);
   let body: unknown;
   try {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { readTopLevel } from './read-top-level.js';
+import { readTopLevel as readTopLevelOfBytes } from './read-top-level.js';
+
+const readTopLevel = (text: string) => readTopLevelOfBytes(Buffer.from(text, 'utf8'));
 
 /** What JSON.parse would give for the top-level scalar fields of an object. */
 function scalarsOf(object: Record<string, unknown>): Record<string, unknown> {

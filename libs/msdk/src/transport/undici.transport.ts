@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { isMsdkFailure } from '../errors/msdk-errors.js';
+import { CollectAnswerHandler, type CollectedAnswer } from './collect-answer.handler.js';
 import type { MsdkAnswer, MsdkTransport, TransportRequest } from './msdk-transport.js';
 import { networkFailure, readMsdkAnswer } from './read-msdk-answer.js';
 
@@ -17,30 +18,36 @@ export class UndiciTransport implements MsdkTransport {
   constructor(private readonly options: UndiciTransportOptions) {}
 
   async send(request: TransportRequest): Promise<MsdkAnswer> {
-    const pool = this.poolFor(request.origin);
-    let status: number;
-    let raw: string;
+    let answer: CollectedAnswer;
     try {
-      const res = await pool.request({
-        method: request.method,
-        path: request.pathAndQuery,
-        body: request.body,
-        headers: { 'content-type': 'application/json', ...request.headers },
-        signal: request.signal,
-      });
-      status = res.statusCode;
-      raw = await res.body.text();
+      answer = await this.exchange(request);
     } catch (error) {
-      if (request.signal.aborted) throw request.signal.reason;
-      if (isMsdkFailure(error)) throw error;
+      if (isMsdkFailure(error)) throw error; // our timeout
       throw networkFailure(error);
     }
-    return readMsdkAnswer(status, raw);
+    return readMsdkAnswer(answer.status, answer.raw);
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.pools.values()].map((p) => p.close()));
     this.pools.clear();
+  }
+
+  private exchange(request: TransportRequest): Promise<CollectedAnswer> {
+    return new Promise((resolve, reject) => {
+      const handler = new CollectAnswerHandler(request.timeout.ms, request.timeout.scope, resolve, reject);
+      const options = {
+        method: request.method,
+        path: request.pathAndQuery,
+        body: request.body,
+        headers: { 'content-type': 'application/json', ...request.headers },
+      };
+      try {
+        this.poolFor(request.origin).dispatch(options, handler);
+      } catch (error) {
+        handler.onResponseError(undefined, error as Error); // settles and clears the timer
+      }
+    });
   }
 
   private poolFor(origin: string): Pool {
