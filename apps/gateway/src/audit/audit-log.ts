@@ -16,9 +16,9 @@ type AuditedRequest = CallerRequest & { errorCode?: string };
  */
 export function registerAuditLog(fastify: FastifyInstance, logger: Logger): void {
   const audit = logger.child({ audit: true }, { level: 'info' });
-  fastify.addHook('onResponse', async (request: AuditedRequest, reply) => {
+  fastify.addHook('onResponse', (request: AuditedRequest, reply, done) => {
     const entry = routeEntryOf(request);
-    if (!entry || !isWriteInterface(entry)) return;
+    if (!entry || !isWriteInterface(entry)) return done();
     audit.info(
       {
         requestId: request.id,
@@ -31,6 +31,7 @@ export function registerAuditLog(fastify: FastifyInstance, logger: Logger): void
       },
       'audit',
     );
+    done();
   });
 }
 

@@ -14,6 +14,12 @@ export type CallerRequest = FastifyRequest & { caller?: AuthenticatedCaller };
 
 const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+interface RouteAccess {
+  readonly isPublic: boolean;
+  readonly adminSwitch: AdminSwitch | undefined;
+  readonly requiredScope: Scope | undefined;
+}
+
 /**
  * `Authorization: Bearer <key>` -> a configured client; `X-Game-Id` picks the game when the
  * client has several. 401 for no/unknown key, 403 for a game or scope it is not granted.
@@ -27,10 +33,12 @@ export class CallerAuthGuard implements CanActivate {
     @Inject(serverConfig.KEY) private readonly server: ServerConfig,
   ) {}
 
+  /** Route metadata never changes after startup: read once per handler, not per request. */
+  private readonly access = new WeakMap<object, RouteAccess>();
+
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const adminSwitch = this.reflector.getAllAndOverride<AdminSwitch | undefined>(PUBLIC_UNLESS, targets);
+    const { isPublic, adminSwitch, requiredScope } = this.routeAccess(context);
+    if (isPublic) return true;
     if (adminSwitch && !this.server[adminSwitch]) return true;
     const request = context.switchToHttp().getRequest<CallerRequest>();
 
@@ -42,7 +50,7 @@ export class CallerAuthGuard implements CanActivate {
       throw new CallerUnauthenticatedError('The client key is not known');
     }
 
-    const scope = adminSwitch ? 'admin' : this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
+    const scope = adminSwitch ? 'admin' : requiredScope;
     if (scope && !client.scopes.includes(scope)) {
       this.log.warn(request, 'CallerAuth', `client ${client.name} lacks scope ${scope}`, { client: client.name });
       throw new CallerForbiddenError(`This client may not use ${scope} operations`);
@@ -57,6 +65,21 @@ export class CallerAuthGuard implements CanActivate {
     }
     request.caller = { client: client.name, scopes: client.scopes, game };
     return true;
+  }
+
+  private routeAccess(context: ExecutionContext): RouteAccess {
+    const handler = context.getHandler();
+    let access = this.access.get(handler);
+    if (!access) {
+      const targets = [handler, context.getClass()];
+      access = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
+        adminSwitch: this.reflector.getAllAndOverride<AdminSwitch | undefined>(PUBLIC_UNLESS, targets),
+        requiredScope: this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets),
+      };
+      this.access.set(handler, access);
+    }
+    return access;
   }
 
   private gameId(request: FastifyRequest, games: readonly string[]): string {

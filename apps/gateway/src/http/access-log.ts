@@ -13,10 +13,13 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
   // here, yet its wildcard paths cost ~30 µs a line (~7% of a request); secret values are still
   // scrubbed from the written line by the root logger's hook, which children share.
   const access = logger.child({}, { redact: [] });
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks here and in the other per-request hooks: an async hook costs a promise
+  // and a microtask turn per request for nothing.
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    done();
   });
-  fastify.addHook('onResponse', async (request: LoggedRequest, reply) => {
+  fastify.addHook('onResponse', (request: LoggedRequest, reply, done) => {
     access.info(
       {
         requestId: request.id,
@@ -32,5 +35,6 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
       },
       'request',
     );
+    done();
   });
 }

@@ -9,10 +9,11 @@ import { RequestValidationError } from '../errors/gateway-errors.js';
 export const MAX_JSON_DEPTH = 32;
 
 export function registerJsonDepthLimit(fastify: FastifyInstance, maxDepth = MAX_JSON_DEPTH): void {
-  fastify.addHook('preValidation', async (request) => {
+  fastify.addHook('preValidation', (request, _reply, done) => {
     if (nestedDeeperThan(request.body, maxDepth)) {
-      throw new RequestValidationError([{ field: 'body', problems: [`the body is nested deeper than ${maxDepth} levels`] }]);
+      return done(new RequestValidationError([{ field: 'body', problems: [`the body is nested deeper than ${maxDepth} levels`] }]));
     }
+    done();
   });
 }
 

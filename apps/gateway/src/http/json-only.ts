@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
 /** Operations take JSON only: anything else is a 415 before any parser or handler runs. */
 export function registerJsonOnly(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request) => {
-    if (request.method !== 'POST' && request.method !== 'PUT' && request.method !== 'PATCH') return;
+  fastify.addHook('onRequest', (request, _reply, done) => {
     const type = request.headers['content-type'];
-    if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
-      throw Object.assign(new Error('Unsupported Media Type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 });
+    const hasBody = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
+    if (hasBody && type !== undefined && !JSON_TYPE.test(type)) {
+      return done(Object.assign(new Error('Unsupported Media Type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }));
     }
+    done();
   });
 }

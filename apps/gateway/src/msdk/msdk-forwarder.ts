@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ReadThroughCache } from '#cache';
-import { buildUpstreamCall, isUpstreamOutage, MsdkClient, type CallerPayload, type CatalogEntry, type UpstreamCall } from '#msdk';
+import { buildUpstreamCall, isUpstreamOutage, upstreamAppId, MsdkClient, type CallerPayload, type CatalogEntry, type UpstreamCall } from '#msdk';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
 import { cacheTtlFor } from '../cache/cache-ttl.js';
 import { msdkCacheKey } from '../cache/msdk-cache-key.js';
@@ -44,21 +44,23 @@ export class MsdkForwarder implements OnApplicationShutdown {
 
   async forward(entry: CatalogEntry, payload: object, context: ForwardContext): Promise<ForwardedAnswer> {
     const { game } = context.caller;
+    const caller = payload as CallerPayload;
     const ttlMs = cacheTtlFor(entry, this.cacheSettings);
-    // A cached body is served to later requests, so it must not carry this request's id.
-    const requestId = ttlMs === undefined || entry.protocol === 'v5' ? context.requestId : undefined;
-    const call = buildUpstreamCall(entry, game.credentials, payload as CallerPayload, { requestId });
     if (ttlMs === undefined) {
-      const result = await this.send(entry, call, context, (payload as CallerPayload).openid);
+      const call = buildUpstreamCall(entry, game.credentials, caller, { requestId: context.requestId });
+      const result = await this.send(entry, call, context, caller.openid);
       const isLost = entry.hasIsLost ? isLostFlag(result.body) : undefined;
       this.count(entry, 'BYPASS', isLost === true);
       return new ForwardedAnswer(result.raw, 'BYPASS', isLost, result.attempts);
     }
 
     let attempts = 0;
-    const key = msdkCacheKey(game.id, call.appid, entry, payload as Record<string, unknown>);
+    const key = msdkCacheKey(game.id, upstreamAppId(entry, game.credentials, caller), entry, payload as Record<string, unknown>);
     const answer = await this.cache.read(key, { ttlMs, skipRead: context.noCache, staleCovers: isUpstreamOutage }, async () => {
-      const result = await this.send(entry, call, context, (payload as CallerPayload).openid);
+      // Built only on a miss (a hit signs nothing). The body is served to later requests, so
+      // V3's msdkExtInfo must not default to this request's id; V5's seq still carries it.
+      const call = buildUpstreamCall(entry, game.credentials, caller, { requestId: entry.protocol === 'v5' ? context.requestId : undefined });
+      const result = await this.send(entry, call, context, caller.openid);
       attempts = result.attempts;
       return { value: result.raw, degraded: isLostFlag(result.body) };
     });

@@ -14,6 +14,8 @@ export class GatewayValidationPipe extends ValidationPipe {
   private readonly plans = new Map<Dto, CompiledDtoCheck | undefined>();
 
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // What the base pipe does for a custom parameter decorator (it validates none), minus its awaits.
+    if (metadata.type === 'custom') return Promise.resolve(value);
     const dto = metadata.type === 'body' ? (metadata.metatype as Dto | undefined) : undefined;
     if (dto && isPlainObject(value)) {
       const plan = this.planFor(dto);

@@ -2,6 +2,8 @@ import type { CatalogEntry } from '../catalog/catalog-entry.js';
 import type { GameCredentials } from '../credentials.js';
 import { MissingCredentialError } from '../errors/msdk-errors.js';
 import type { CallerPayload, UpstreamCall } from './caller-payload.js';
+import { v3AppId } from '../signing/v3-signer.js';
+import { resolvePlatform } from './resolve-platform.js';
 import { buildV3Call } from './v3-request-builder.js';
 import { buildV5Call } from './v5-request-builder.js';
 
@@ -21,6 +23,17 @@ export function buildUpstreamCall(entry: CatalogEntry, creds: GameCredentials, p
   }
   if (!creds.v5) throw new MissingCredentialError('v5');
   return buildV5Call(entry, creds.v5, payload, { nowSeconds: options.nowSeconds, seq: options.requestId });
+}
+
+/**
+ * The appid a call for this row and payload goes out under (V3: the platform's appid, G_/A_ for
+ * guests and Apple; V5: the gameid), without building or signing the call: cache keys need it
+ * before anyone knows whether MSDK will be asked at all.
+ */
+export function upstreamAppId(entry: CatalogEntry, creds: GameCredentials, payload: CallerPayload): string {
+  if (entry.protocol === 'v3') return v3AppId(creds.v3, resolvePlatform(entry, payload));
+  if (!creds.v5) throw new MissingCredentialError('v5');
+  return creds.v5.gameId;
 }
 
 /** msdkExtInfo allows only [A-Za-z0-9_]. */
