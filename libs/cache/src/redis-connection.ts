@@ -28,10 +28,18 @@ export function createRedisConnection(options: RedisStoreOptions, onError: (erro
     retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
     keyPrefix: options.keyPrefix,
     lazyConnect: false,
+    // Commands issued in the same event-loop turn go out in one write: under load that is one
+    // syscall for many requests' GETs and counter hits instead of one each.
+    enableAutoPipelining: true,
   };
   let client: RedisConnection;
   if (options.cluster) {
-    client = new Cluster([...options.cluster.nodes], { enableOfflineQueue: false, redisOptions: common, clusterRetryStrategy: common.retryStrategy });
+    client = new Cluster([...options.cluster.nodes], {
+      enableOfflineQueue: false,
+      enableAutoPipelining: true,
+      redisOptions: common,
+      clusterRetryStrategy: common.retryStrategy,
+    });
   } else if (options.sentinel) {
     client = new Redis({ ...common, name: options.sentinel.name, sentinels: [...options.sentinel.sentinels] });
   } else {
