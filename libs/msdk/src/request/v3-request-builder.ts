@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../catalog/catalog-entry.js';
 import type { V3Credentials } from '../credentials.js';
 import { signV3, v3AppId, v3SigningKey } from '../signing/v3-signer.js';
 import { UNIFIED_FIELDS, type CallerPayload, type UpstreamCall } from './caller-payload.js';
+import { FormQuery } from './form-query.js';
 import { gatewayOnlyField, resolvePlatform } from './resolve-platform.js';
 
 export interface V3BuildOptions {
@@ -26,24 +27,24 @@ export function buildV3Call(
   const appid = v3AppId(creds, platform);
   const timestamp = options.nowSeconds ?? Math.floor(Date.now() / 1000);
 
-  const query = new URLSearchParams();
-  query.set('timestamp', String(timestamp));
-  query.set('appid', appid);
-  query.set('sig', signV3(v3SigningKey(creds, platform), timestamp));
-  query.set('openid', payload.openid);
-  query.set('encode', String(creds.encode));
-  if (creds.version !== undefined) query.set('version', creds.version);
-  if (creds.ishttps !== undefined) query.set('ishttps', String(creds.ishttps));
-  if (creds.conn !== undefined) query.set('conn', String(creds.conn));
+  const query = new FormQuery();
+  query.add('timestamp', String(timestamp));
+  query.add('appid', appid);
+  query.add('sig', signV3(v3SigningKey(creds, platform), timestamp));
+  query.add('openid', payload.openid);
+  query.add('encode', String(creds.encode));
+  if (creds.version !== undefined) query.add('version', creds.version);
+  if (creds.ishttps !== undefined) query.add('ishttps', String(creds.ishttps));
+  if (creds.conn !== undefined) query.add('conn', String(creds.conn));
   const extInfo = payload.msdkExtInfo ?? options.defaultExtInfo;
-  if (extInfo !== undefined) query.set('msdkExtInfo', extInfo);
+  if (extInfo !== undefined) query.add('msdkExtInfo', extInfo);
 
   const fields = interfaceFields(entry, payload, appid);
   if (entry.method === 'GET') {
-    for (const [name, value] of Object.entries(fields)) query.set(name, queryValue(value));
-    return { method: 'GET', pathAndQuery: `${entry.path}?${query}`, body: undefined, appid };
+    for (const [name, value] of Object.entries(fields)) query.add(name, queryValue(value));
+    return { method: 'GET', pathAndQuery: `${entry.path}?${query.text}`, body: undefined, appid };
   }
-  return { method: 'POST', pathAndQuery: `${entry.path}?${query}`, body: JSON.stringify(fields), appid };
+  return { method: 'POST', pathAndQuery: `${entry.path}?${query.text}`, body: JSON.stringify(fields), appid };
 }
 
 /** The interface's own fields: appid fields first (as MSDK's examples), then identity, then the rest. */
