@@ -10,8 +10,8 @@ const CLOSE_BRACKET = 93;
 /**
  * The top-level scalar fields of a JSON object's UTF-8 bytes (`ret`, `msg`, `is_lost`, …), read without
  * building the rest: nested objects and arrays are walked for balance but never materialised.
- * A 60-friend answer (10 KB) costs ~7 µs this way against ~15 µs for JSON.parse, plus the
- * garbage of every friend object, and the gateway hands MSDK's bytes on unchanged anyway.
+ * For a 60-friend answer (10 KB) a micro-benchmark measured ~7 µs this way against ~15 µs for
+ * JSON.parse (plus the garbage of every friend object), and the gateway hands MSDK's bytes on unchanged anyway.
  *
  * Returns undefined for anything that is not one well-formed object: unbalanced or mismatched
  * brackets, an unterminated string, trailing bytes, a top-level scalar JSON.parse would refuse.
