@@ -1,6 +1,6 @@
-import { startBenchGateway, UPSTREAM_CONNECTIONS, type GatewayVariant } from './bench-gateway.js';
-import type { GatewayHarness } from '../support/gateway-harness.js';
-import { RawProxy } from './raw-proxy.js';
+import { UPSTREAM_CONNECTIONS, type GatewayVariant } from './bench-gateway.js';
+import { post, type HttpResult } from '../support/http-client.js';
+import { ServerUnderTest, type ServerSpec } from './server-under-test.js';
 import type { Workload } from './workloads.js';
 
 /** Something under load: where to send a workload's requests, and how to stop it. */
@@ -9,8 +9,8 @@ export interface Target {
   readonly headers: Readonly<Record<string, string>>;
   /** CPU time (user + system, µs) the serving process has used so far: per-request cost, steadier than req/s when the machine is shared. */
   cpuMicros(): Promise<number>;
-  /** The gateway, for cases that are one (header checks, the single-flight probe). */
-  readonly gateway?: GatewayHarness;
+  /** Gateway cases: one request as the benchmark's client (header checks, the single-flight probe). */
+  readonly call?: (route: string, body: unknown) => Promise<HttpResult>;
   close(): Promise<void>;
 }
 
@@ -34,11 +34,18 @@ export interface BenchCase {
   start(ctx: BenchContext): Promise<Target>;
 }
 
-/** The raw proxy and the gateway run in this process; the stub and the load generator do not. */
-const ownCpuMicros = async () => {
-  const { user, system } = process.cpuUsage();
-  return user + system;
-};
+/** The raw proxy and each gateway run in a process of their own, started fresh for their case. */
+async function serverTarget(spec: ServerSpec, isGateway: boolean): Promise<Target> {
+  const server = await ServerUnderTest.start(spec);
+  const { url, headers } = server;
+  return {
+    url: (w) => `${url}${w.route}`,
+    headers,
+    cpuMicros: () => server.cpuMicros(),
+    ...(isGateway ? { call: (route: string, body: unknown) => post(`${url}${route}`, body, { ...headers }) } : {}),
+    close: () => server.close(),
+  };
+}
 
 function gatewayCase(id: CaseId, title: string, variant: (ctx: BenchContext) => GatewayVariant, expectCache: 'HIT' | 'BYPASS'): BenchCase {
   return {
@@ -46,10 +53,7 @@ function gatewayCase(id: CaseId, title: string, variant: (ctx: BenchContext) => 
     title,
     expectCache,
     skipReason: (ctx) => (variant(ctx).cache === 'redis' && !ctx.redisUrl ? 'no redis-server binary and no REDIS_URL' : undefined),
-    async start(ctx) {
-      const { gateway, close } = await startBenchGateway(ctx.upstreamUrl, variant(ctx));
-      return { url: (w) => `${gateway.url}${w.route}`, headers: { authorization: `Bearer ${gateway.defaultClient.key}` }, cpuMicros: ownCpuMicros, gateway, close };
-    },
+    start: (ctx) => serverTarget({ kind: 'gateway', upstreamUrl: ctx.upstreamUrl, variant: variant(ctx) }, true),
   };
 }
 
@@ -65,10 +69,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
   {
     id: 'raw-proxy',
     title: 'raw proxy (Fastify + undici)',
-    async start(ctx) {
-      const proxy = await RawProxy.start(ctx.upstreamUrl, UPSTREAM_CONNECTIONS);
-      return { url: (w) => `${proxy.url}${w.route}`, headers: {}, cpuMicros: ownCpuMicros, close: () => proxy.close() };
-    },
+    start: (ctx) => serverTarget({ kind: 'raw-proxy', upstreamUrl: ctx.upstreamUrl, upstreamConnections: UPSTREAM_CONNECTIONS }, false),
   },
   gatewayCase('gateway-miss', 'gateway, cache off (undici)', () => ({ cache: 'off', transport: 'undici' }), 'BYPASS'),
   gatewayCase('gateway-redis-hit', 'gateway, Redis cache warm', (ctx) => ({ cache: 'redis', transport: 'undici', redisUrl: ctx.redisUrl }), 'HIT'),

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { GatewayHarness } from '../support/gateway-harness.js';
-import { newKeys } from '../support/sandbox-harness.js';
+import { newKeys } from '../support/test-game.js';
 
 /** Which gateway a case measures. */
 export interface GatewayVariant {

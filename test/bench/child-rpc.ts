@@ -28,10 +28,17 @@ export class ChildRpc<Hello = unknown> {
     });
   }
 
-  /** Forks the compiled module and waits for its first message (what it says when ready). */
-  static async fork<Hello>(module: URL): Promise<ChildRpc<Hello>> {
-    // Own flags only: a parent run under --cpu-prof must not profile (and slow) its helpers.
-    const child = fork(fileURLToPath(module), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+  /**
+   * Forks the compiled module and waits for its first message (what it says when ready).
+   * `execArgv` are the child's own Node flags: a parent run under --cpu-prof must not profile
+   * (and slow) its helpers unless asked to.
+   */
+  static async fork<Hello>(module: URL, options: { execArgv?: string[]; env?: Record<string, string> } = {}): Promise<ChildRpc<Hello>> {
+    const child = fork(fileURLToPath(module), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: options.execArgv ?? [],
+      env: { ...process.env, ...options.env },
+    });
     const hello = await Promise.race([
       once(child, 'message').then(([m]) => m as Hello),
       once(child, 'exit').then(([code]) => {

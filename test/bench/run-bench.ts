@@ -1,14 +1,15 @@
 // `npm run bench`: the gateway against a raw Fastify + undici proxy, in one run, on loopback.
 // BENCH_SECONDS (default 10) per measured run, BENCH_WARMUP_SECONDS (default 2) before each;
-// BENCH_ONLY=gateway-miss,raw-proxy,memory runs a subset (e.g. under `node --cpu-prof`).
+// BENCH_ONLY=gateway-miss,raw-proxy,memory runs a subset; BENCH_PROFILE=DIR writes each server's
+// --cpu-prof profile to DIR.
 import { loadavg } from 'node:os';
 import { RedisServer } from '../support/redis-server.js';
 import { BENCH_CASES, type BenchCase, type BenchContext } from './bench-cases.js';
-import { startBenchGateway } from './bench-gateway.js';
 import { evaluateGoals, memoryVerdict, type Measurement, type SingleFlightResult } from './bench-goals.js';
 import { buildReport, formatReport, writeReport, type BenchSettings } from './bench-report.js';
 import { LoadGenerator } from './load-generator.js';
 import { memoryProbe } from './memory-probe.js';
+import { ServerUnderTest } from './server-under-test.js';
 import { singleFlightProbe } from './single-flight-probe.js';
 import { UpstreamStubProcess } from './upstream-stub-process.js';
 import { stubAnswers, WORKLOADS, type Workload } from './workloads.js';
@@ -80,12 +81,12 @@ async function main(): Promise<number> {
 async function probeMemory(load: LoadGenerator, stub: UpstreamStubProcess) {
   const friends = WORKLOADS.find((w) => w.name === 'qqfriends_detail')!;
   log('memory probe: gateway, cache off, qqfriends_detail, warm-up + 3 runs');
-  const { gateway, close } = await startBenchGateway(stub.url, { cache: 'off', transport: 'undici' });
+  const gateway = await ServerUnderTest.start({ kind: 'gateway', upstreamUrl: stub.url, variant: { cache: 'off', transport: 'undici' } });
   try {
-    const samples = await memoryProbe(load, spec(gateway.url + friends.route, { authorization: `Bearer ${gateway.defaultClient.key}` }, friends), settings.warmUpSeconds);
+    const samples = await memoryProbe(load, gateway, spec(gateway.url + friends.route, gateway.headers, friends), settings.warmUpSeconds);
     return { samples, verdict: memoryVerdict(samples) };
   } finally {
-    await close();
+    await gateway.close();
   }
 }
 
@@ -107,7 +108,7 @@ async function measureCase(
     for (const w of WORKLOADS) {
       const run = spec(target.url(w), { ...target.headers }, w);
       await load.run({ ...run, durationSeconds: settings.warmUpSeconds });
-      const xCache = target.gateway ? ((await target.gateway.call(w.route, JSON.parse(w.body))).headers.get('x-cache') ?? 'none') : undefined;
+      const xCache = target.call ? ((await target.call(w.route, JSON.parse(w.body))).headers.get('x-cache') ?? 'none') : undefined;
       if (c.expectCache && xCache !== c.expectCache) log(`  !! ${c.title}: expected X-Cache ${c.expectCache}, got ${xCache}`);
       await stub.resetCalls();
       const cpuBefore = await target.cpuMicros();
@@ -120,9 +121,9 @@ async function measureCase(
           `p99 ${summary.p99Ms.toFixed(2)} ms, ${Math.round(serverCpuMicrosPerRequest)} µs CPU/req`,
       );
     }
-    if (c.expectCache === 'HIT' && target.gateway) {
+    if (c.expectCache === 'HIT' && target.call) {
       const store = c.id === 'gateway-redis-hit' ? 'redis' : 'memory';
-      singleFlight.push(await singleFlightProbe(store, target.gateway, stub, WORKLOADS[0]));
+      singleFlight.push(await singleFlightProbe(store, target.call, stub, WORKLOADS[0]));
     }
   } finally {
     await target.close();

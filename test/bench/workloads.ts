@@ -1,7 +1,7 @@
 import { CATALOG, type CatalogEntry } from '#msdk';
 import { RELATION_ANSWERS } from '../../apps/msdk-sandbox/src/answers/relation.answers.js';
 import { QQ_USER } from '../e2e/samples/relation.samples.js';
-import { TEST_GAME } from '../support/sandbox-harness.js';
+import { TEST_GAME } from '../support/test-game.js';
 import type { StubAnswers } from './upstream-stub.js';
 
 /** One kind of request the benchmark sends: the gateway route, MSDK's path, a ~400 B body. */

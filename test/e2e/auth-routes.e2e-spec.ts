@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GatewayHarness } from '../support/gateway-harness.js';
-import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { SandboxHarness } from '../support/sandbox-harness.js';
+import { TEST_GAME } from '../support/test-game.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 
 const OPENID = 'A3284A812ECA15269F85AE1C2D94EB37';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CATALOG, type CatalogEntry } from '#msdk';
 import { GatewayHarness } from '../support/gateway-harness.js';
-import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { SandboxHarness } from '../support/sandbox-harness.js';
+import { TEST_GAME } from '../support/test-game.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { GROUP_SAMPLES } from './samples/group.samples.js';
 

@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { newClientKey, sha256 } from '../support/gateway-harness.js';
 import { GatewayProcess } from '../support/gateway-process.js';
 import { post } from '../support/http-client.js';
-import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { SandboxHarness } from '../support/sandbox-harness.js';
+import { TEST_GAME } from '../support/test-game.js';
 
 const clientKey = newClientKey();
 const config = (v3BaseUrl: string) =>

@@ -5,7 +5,8 @@ import { ANSWERS } from '../../apps/msdk-sandbox/src/answers/answer-registry.js'
 import type { RecordedCall } from '../../apps/msdk-sandbox/src/control/sandbox-state.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import type { HttpResult } from '../support/http-client.js';
-import { SandboxHarness, TEST_GAME } from '../support/sandbox-harness.js';
+import { SandboxHarness } from '../support/sandbox-harness.js';
+import { TEST_GAME } from '../support/test-game.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { oneSignedV3Call } from '../support/signed-call.js';
 import { SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';

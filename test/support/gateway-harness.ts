@@ -4,7 +4,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
 import { createGateway } from '../../apps/gateway/src/bootstrap.js';
 import type { Scope } from '../../apps/gateway/src/config/gateway-config.js';
-import { TEST_GAME, type SandboxHarness } from './sandbox-harness.js';
+import type { SandboxHarness } from './sandbox-harness.js';
+import { TEST_GAME } from './test-game.js';
 import { post, type HttpResult } from './http-client.js';
 
 export interface TestClient {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { gatewayNodeFlags } from './gateway-node-flags.js';
 
 /** The built gateway as its own process (as in production), for startup and shutdown tests. */
 export class GatewayProcess {
@@ -11,7 +12,7 @@ export class GatewayProcess {
   }
 
   static spawn(env: Record<string, string>): GatewayProcess {
-    const child = spawn(process.execPath, ['dist/apps/gateway/src/main.js'], {
+    const child = spawn(process.execPath, [...gatewayNodeFlags(), 'dist/apps/gateway/src/main.js'], {
       env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,29 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createSandbox } from '../../apps/msdk-sandbox/src/create-sandbox.js';
 import type { Fault } from '../../apps/msdk-sandbox/src/control/fault.js';
 import type { RecordedCall } from '../../apps/msdk-sandbox/src/control/sandbox-state.js';
 import { get, post } from './http-client.js';
-
-/** The test game's identities, the same ones on both sides; keys are made up per run. */
-export const TEST_GAME = {
-  id: 'demo',
-  qqAppId: '100703379',
-  wechatAppId: 'wxcde873f99466f74a',
-  v5GameId: '11',
-};
-
-export interface SandboxKeys {
-  readonly msdkKey: string;
-  readonly qqAppKey: string;
-  readonly wechatAppKey: string;
-  readonly sigKey: string;
-}
-
-export function newKeys(): SandboxKeys {
-  const k = () => randomBytes(16).toString('hex');
-  return { msdkKey: k(), qqAppKey: k(), wechatAppKey: k(), sigKey: k() };
-}
+import { newKeys, TEST_GAME, type SandboxKeys } from './test-game.js';
 
 /** A sandbox on a free port, driven over its HTTP control API as any test would. */
 export class SandboxHarness {

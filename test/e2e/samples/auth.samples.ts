@@ -1,4 +1,4 @@
-import { TEST_GAME } from '../../support/sandbox-harness.js';
+import { TEST_GAME } from '../../support/test-game.js';
 import type { SampleCall } from './sample-call.js';
 
 const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';

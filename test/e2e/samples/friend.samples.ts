@@ -1,4 +1,4 @@
-import { TEST_GAME } from '../../support/sandbox-harness.js';
+import { TEST_GAME } from '../../support/test-game.js';
 import type { InvalidCall, SampleCall } from './sample-call.js';
 
 /** V5 calls carry no appid: the game's V5 gameid (query `gameid`) is what they are made as. */

@@ -1,4 +1,4 @@
-import { TEST_GAME } from '../../support/sandbox-harness.js';
+import { TEST_GAME } from '../../support/test-game.js';
 import type { InvalidCall, SampleCall } from './sample-call.js';
 
 /** The QQ and WeChat users of the doc's group examples. */

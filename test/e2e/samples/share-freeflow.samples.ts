@@ -1,4 +1,4 @@
-import { TEST_GAME } from '../../support/sandbox-harness.js';
+import { TEST_GAME } from '../../support/test-game.js';
 import type { InvalidCall, SampleCall } from './sample-call.js';
 
 const OPENID = 'A3284A812ECA15269F85AE1C2D94EB37';

@@ -1,0 +1,55 @@
+import { ChildRpc } from './child-rpc.js';
+import type { GatewayVariant } from './bench-gateway.js';
+import { gatewayNodeFlags } from '../support/gateway-node-flags.js';
+
+/** What to start in the child: the baseline proxy or a gateway. */
+export type ServerSpec =
+  | { readonly kind: 'raw-proxy'; readonly upstreamUrl: string; readonly upstreamConnections: number }
+  | { readonly kind: 'gateway'; readonly upstreamUrl: string; readonly variant: GatewayVariant };
+
+/** What the child says once it listens: where to send requests, and with which headers. */
+export interface ServerHello {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The parent's handle on a server under test running in its own process. BENCH_PROFILE=DIR runs
+ * it under `--cpu-prof`, writing the profile to DIR when the case ends.
+ */
+export class ServerUnderTest {
+  private constructor(private readonly rpc: ChildRpc<ServerHello>) {}
+
+  static async start(spec: ServerSpec): Promise<ServerUnderTest> {
+    const profileDir = process.env.BENCH_PROFILE;
+    // The gateway's production flags, for the baseline proxy too: the ratios compare code, not V8 settings.
+    const execArgv = ['--expose-gc', ...gatewayNodeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+    const rpc = await ChildRpc.fork<ServerHello>(new URL('./server-under-test.child.js', import.meta.url), {
+      execArgv,
+      env: { BENCH_SERVER: JSON.stringify(spec) },
+    });
+    return new ServerUnderTest(rpc);
+  }
+
+  get url(): string {
+    return this.rpc.hello.url;
+  }
+
+  get headers(): Readonly<Record<string, string>> {
+    return this.rpc.hello.headers;
+  }
+
+  /** CPU time (user + system, µs) the server's process has used so far. */
+  cpuMicros(): Promise<number> {
+    return this.rpc.call<number>('cpuMicros');
+  }
+
+  /** The server process's RSS and V8 heap in use, in bytes, after a full GC. */
+  memory(): Promise<{ rss: number; heapUsed: number }> {
+    return this.rpc.call('memory');
+  }
+
+  close(): Promise<void> {
+    return this.rpc.close();
+  }
+}
