@@ -90,24 +90,34 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
   const shared = client('shared');
   const slow = client('slow');
   const down = client('down');
+  const leased = client('leased');
 
   before(async () => {
     redis = await RedisServer.start();
     sandbox = await SandboxHarness.start();
     const options = {
       sandbox,
-      clients: [shared, slow, down],
+      clients: [shared, slow, down, leased],
       env: { REDIS_URL: redis.url },
-      configPatch: { rateLimits: { perClient: { limit: 6, windowMs: 60_000 }, fallbackShare: 0.5 } },
+      configPatch: {
+        rateLimits: {
+          perClient: { limit: 6, windowMs: 60_000 },
+          fallbackShare: 0.5,
+          // 6 x 0.25 is one call: the other clients are counted call by call; `leased` takes 5 at a time.
+          leaseShare: 0.25,
+          clients: { leased: { limit: 20, windowMs: 60_000 } },
+        },
+      },
     };
     a = await GatewayHarness.start(options);
     b = await GatewayHarness.start(options);
   });
   after(async () => {
-    await a.close();
-    await b.close();
-    await sandbox.close();
-    await redis.stop();
+    // Optional chaining: a failed start must still stop what did start (a live redis-server keeps the run waiting).
+    await a?.close();
+    await b?.close();
+    await sandbox?.close();
+    await redis?.stop();
   });
 
   it('two gateway instances on one Redis draw on one budget', async () => {
@@ -116,6 +126,21 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
     assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200]);
     assertLimited(await a.call(VERIFY, user(7), { client: shared }));
     assertLimited(await b.call(VERIFY, user(8), { client: shared }));
+  });
+
+  it('a big budget is taken from Redis in leases, and two instances together still spend no more than the limit', async () => {
+    const admitted = async (gateway: GatewayHarness, calls: number) => {
+      let ok = 0;
+      for (let i = 0; i < calls; i++) {
+        const res = await gateway.call(VERIFY, user(i), { client: leased });
+        if (res.status === 200) ok++;
+        else assertLimited(res);
+      }
+      return ok;
+    };
+    assert.equal(await admitted(a, 12), 12, 'a took three leases of 5 (15 of 20) and spent 12');
+    assert.equal(await admitted(b, 10), 5, 'b got the last lease; call by call it would have had 8');
+    assert.equal(await admitted(a, 10), 3, "a spends what it still holds, then hears Redis's budget is gone");
   });
 
   it('Redis slow (stalled past the command budget): counted on the instance, without waiting on Redis', async () => {

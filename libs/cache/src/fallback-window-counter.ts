@@ -17,12 +17,12 @@ export class FallbackWindowCounter implements WindowCounterStore {
     private readonly onFailure: (error: unknown) => void = () => undefined,
   ) {}
 
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
+  async hit(key: string, windowMs: number, amount = 1): Promise<WindowCount> {
     try {
-      return await this.primary.hit(key, windowMs);
+      return await this.primary.hit(key, windowMs, amount);
     } catch (error) {
       this.onFailure(error);
-      return { ...this.local.hitNow(key, windowMs), fallback: true };
+      return { ...this.local.hitNow(key, windowMs, amount), fallback: true };
     }
   }
 

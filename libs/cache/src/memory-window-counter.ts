@@ -15,19 +15,19 @@ export class MemoryWindowCounter implements WindowCounterStore {
     this.windows = new LRUCache<string, Window>({ max: maxKeys });
   }
 
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
-    return this.hitNow(key, windowMs);
+  async hit(key: string, windowMs: number, amount = 1): Promise<WindowCount> {
+    return this.hitNow(key, windowMs, amount);
   }
 
   /** Synchronous form, for a fallback that must not wait on anything. */
-  hitNow(key: string, windowMs: number): WindowCount {
+  hitNow(key: string, windowMs: number, amount = 1): WindowCount {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.endsAt <= now) {
       window = { count: 0, endsAt: now + windowMs };
       this.windows.set(key, window);
     }
-    window.count++;
+    window.count += amount;
     return { count: window.count, resetInMs: window.endsAt - now };
   }
 

@@ -2,11 +2,11 @@ import { createRedisConnection, waitUntilReady, type RedisConnection, type Redis
 import type { WindowCount, WindowCounterStore } from './window-counter.js';
 
 /**
- * INCR, and PEXPIRE when the key has no expiry yet (its first hit, or a key left without one),
+ * INCRBY, and PEXPIRE when the key has no expiry yet (its first hit, or a key left without one),
  * in one atomic round trip. Answers the count and the window's remaining milliseconds.
  */
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -15,7 +15,7 @@ end
 return {count, ttl}
 `;
 
-type WithHit = RedisConnection & { windowHit(key: string, windowMs: number): Promise<[number, number]> };
+type WithHit = RedisConnection & { windowHit(key: string, windowMs: number, amount: number): Promise<[number, number]> };
 
 /**
  * Fixed-window counters in Redis, so every gateway instance draws on one budget. Uses the same
@@ -33,8 +33,8 @@ export class RedisWindowCounter implements WindowCounterStore {
     this.client = client as WithHit;
   }
 
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
-    const [count, ttl] = await this.client.windowHit(key, Math.max(1, Math.round(windowMs)));
+  async hit(key: string, windowMs: number, amount = 1): Promise<WindowCount> {
+    const [count, ttl] = await this.client.windowHit(key, Math.max(1, Math.round(windowMs)), amount);
     return { count: Number(count), resetInMs: Number(ttl) };
   }
 

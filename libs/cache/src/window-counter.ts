@@ -1,6 +1,6 @@
 /** A counter's state right after one more hit was counted. */
 export interface WindowCount {
-  /** Hits in the current window, this one included. */
+  /** Hits in the current window, these included. */
   readonly count: number;
   /** Until the window ends and the count starts again from zero. */
   readonly resetInMs: number;
@@ -15,8 +15,8 @@ export interface WindowCount {
  */
 export interface WindowCounterStore {
   readonly kind: 'redis' | 'memory';
-  /** Counts one hit for `key` in its current window. */
-  hit(key: string, windowMs: number): Promise<WindowCount>;
+  /** Counts `amount` hits (default 1) for `key` in its current window. */
+  hit(key: string, windowMs: number, amount?: number): Promise<WindowCount>;
   /** Waits (at most `timeoutMs`) for a first connection at startup; never throws. */
   warmUp(timeoutMs: number): Promise<void>;
   close(): Promise<void>;

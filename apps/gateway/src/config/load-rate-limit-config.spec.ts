@@ -10,7 +10,7 @@ const load = (o: Record<string, unknown>, env: Record<string, string> = {}) => {
 };
 
 describe('loadRateLimitConfig', () => {
-  it('has documented defaults: on, 1000 calls/s per client, per-user guard off (1/s when on), full share', () => {
+  it('has documented defaults: on, 1000 calls/s per client, per-user guard off (1/s when on), full share, 1% leases', () => {
     const { config, problems } = load({});
     assert.deepEqual(problems, []);
     assert.deepEqual(config, {
@@ -20,6 +20,7 @@ describe('loadRateLimitConfig', () => {
       interfaces: {},
       perUser: { enabled: false, limit: 1, windowMs: 1000 },
       fallbackShare: 1,
+      leaseShare: 0.01,
     });
   });
 
@@ -44,12 +45,14 @@ describe('loadRateLimitConfig', () => {
       clients: { nobody: { limit: 1 } },
       interfaces: { 'profile.nope': { limit: 1 }, 'share.qq': { windowMs: 1000 } },
       fallbackShare: 2,
+      leaseShare: 0.6,
     });
     assert.deepEqual([...problems].sort(), [
       'rateLimits.clients.nobody: not a configured client',
       'rateLimits.fallbackShare must be a number from 0.001 to 1',
       'rateLimits.interfaces.profile.nope: not a catalog interface id (e.g. profile.get_gift)',
       'rateLimits.interfaces.share.qq.limit must be an integer from 1 to 10000000',
+      'rateLimits.leaseShare must be a number from 0 to 0.5',
       'rateLimits.perClient.limit must be an integer from 1 to 10000000',
     ]);
   });

@@ -43,6 +43,7 @@ export function loadRateLimitConfig(o: Json, env: Env, clientNames: readonly str
     interfaces: interfaces(o.interfaces, 'rateLimits.interfaces'),
     perUser: { enabled: perUser.enabled === true, ...windowLimit(perUser, 'rateLimits.perUser', problems, DEFAULT_PER_USER) },
     fallbackShare: num(o, 'fallbackShare', 'rateLimits', problems, 1, 0.001, 1),
+    leaseShare: num(o, 'leaseShare', 'rateLimits', problems, 0.01, 0, 0.5),
   };
 }
 

@@ -31,4 +31,9 @@ export interface RateLimitConfig {
    * limit (1 = the full limit per instance; 1/N for N instances keeps the total near the limit).
    */
   readonly fallbackShare: number;
+  /**
+   * With Redis, each instance takes calls from a shared budget in leases of this share of the
+   * limit (at most 100 calls) instead of one increment per call; 0 counts every call in Redis.
+   */
+  readonly leaseShare: number;
 }

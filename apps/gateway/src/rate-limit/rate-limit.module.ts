@@ -25,7 +25,7 @@ import { WindowBudget } from './window-budget.js';
     {
       provide: WindowBudget,
       inject: [WINDOW_COUNTER, rateLimitConfig.KEY],
-      useFactory: (counter: WindowCounterStore, limits: RateLimitConfig) => new WindowBudget(counter, limits.fallbackShare),
+      useFactory: (counter: WindowCounterStore, limits: RateLimitConfig) => new WindowBudget(counter, limits.fallbackShare, limits.leaseShare),
     },
     {
       // Rejections per client for Prometheus (the observer is the only link to metrics).
