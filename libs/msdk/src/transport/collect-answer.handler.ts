@@ -11,9 +11,9 @@ export interface CollectedAnswer {
  * a timeout. It replaces `pool.request()` on the hot path, which builds a Readable stream, an
  * AbortController and its listeners for every exchange only for us to read the whole body back;
  * this way an exchange costs one object, one timer and the chunks. Together with replying with
- * the bytes as they are, it took a miss from ~79 to ~61 µs of CPU; it also raised the bench's
- * RSS from ~170 to ~225 MB (heap flat), not yet explained — pool.request + body.bytes() is the
- * fallback if memory matters more (README, Benchmark).
+ * the bytes as they are, it took a miss from ~79 to ~61 µs of CPU. (The RSS rise first blamed on
+ * it is V8's young generation growing under load; the axios transport shows the same. The
+ * gateway ships with a smaller one, --max-semi-space-size=4: README, Benchmark.)
  */
 export class CollectAnswerHandler implements Dispatcher.DispatchHandler {
   private status = 0;
