@@ -1,4 +1,4 @@
-import pino from 'pino';
+import { logDestination as productionLogDestination } from '../../apps/gateway/src/logging/create-logger.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { newKeys } from '../support/test-game.js';
 
@@ -15,12 +15,12 @@ export const UPSTREAM_CONNECTIONS = 64;
 
 /**
  * A real gateway (createGateway through the test harness) in this process, in front of the
- * stub. It logs one JSON line per request as in production, to /dev/null through pino's own
- * async file destination: the cost of building and writing each line is still paid.
+ * stub. It logs one JSON line per request as in production, through the production log
+ * destination pointed at /dev/null: the cost of building and writing each line is still paid.
  */
 export async function startBenchGateway(upstreamUrl: string, variant: GatewayVariant): Promise<{ gateway: GatewayHarness; close(): Promise<void> }> {
   if (variant.cache === 'redis' && !variant.redisUrl) throw new Error('the redis variant needs a Redis URL');
-  const logDestination = pino.destination({ dest: '/dev/null', sync: false });
+  const logDestination = productionLogDestination('/dev/null');
   const gateway = await GatewayHarness.start({
     // The stub checks no signature, so any keys do; the gateway still signs every call.
     sandbox: { url: upstreamUrl, v5Url: `${upstreamUrl}/v5`, keys: newKeys() },

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { createRootLogger } from './create-logger.js';
+import { createRootLogger, logDestination } from './create-logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -29,5 +33,25 @@ describe('createRootLogger', () => {
     assert.ok(!out.includes('user-token-1'));
     assert.ok(!out.includes('s3cr3t-msdkkey-value'));
     assert.match(out, /\[REDACTED\]/);
+  });
+});
+
+describe('logDestination', () => {
+  it('writes in 4 KB batches, yet a lone line still reaches the file within the 250 ms flush period', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateway-log-'));
+    const file = join(dir, 'out.log');
+    const destination = logDestination(file);
+    try {
+      await new Promise((resolve) => destination.once('ready', resolve));
+      const logger = createRootLogger({ level: 'info', pretty: false, secretValues: [], destination });
+      logger.info({ requestId: 'r-1' }, 'request');
+      await sleep(400);
+      const lines = readFileSync(file, 'utf8').trim().split('\n');
+      assert.equal(lines.length, 1);
+      assert.equal(JSON.parse(lines[0]).requestId, 'r-1');
+    } finally {
+      destination.end();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
