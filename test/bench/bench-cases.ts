@@ -1,6 +1,6 @@
-import { UPSTREAM_CONNECTIONS, type GatewayVariant } from './bench-gateway.js';
+import type { GatewayVariant } from './bench-gateway.js';
 import { post, type HttpResult } from '../support/http-client.js';
-import { ServerUnderTest, type ServerSpec } from './server-under-test.js';
+import { ServerUnderTest, UPSTREAM_CONNECTIONS, type ServerSpec } from './server-under-test.js';
 import type { Workload } from './workloads.js';
 
 /** Something under load: where to send a workload's requests, and how to stop it. */

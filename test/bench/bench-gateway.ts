@@ -1,6 +1,7 @@
 import { logDestination as productionLogDestination } from '../../apps/gateway/src/logging/create-logger.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { newKeys } from '../support/test-game.js';
+import { UPSTREAM_CONNECTIONS } from './server-under-test.js';
 
 /** Which gateway a case measures. */
 export interface GatewayVariant {
@@ -10,8 +11,6 @@ export interface GatewayVariant {
   readonly redisUrl?: string;
 }
 
-/** Keep-alive connections to the upstream, the same for the gateway and the raw proxy. */
-export const UPSTREAM_CONNECTIONS = 64;
 
 /**
  * A real gateway (createGateway through the test harness) in this process, in front of the

@@ -1,17 +1,18 @@
 // The server under test (the raw proxy or one gateway variant) as a process of its own, like
 // the gateway in production: its CPU time and RSS are its own, and every case starts cold.
-import { startBenchGateway } from './bench-gateway.js';
 import { serveRpc } from './child-rpc.js';
-import { RawProxy } from './raw-proxy.js';
 import type { ServerSpec, ServerHello } from './server-under-test.js';
 
 const spec = JSON.parse(process.env.BENCH_SERVER ?? '') as ServerSpec;
 
+/** Each process loads only its own server's code (the raw proxy's holds no gateway). */
 async function start(): Promise<{ hello: ServerHello; close(): Promise<void> }> {
   if (spec.kind === 'raw-proxy') {
+    const { RawProxy } = await import('./raw-proxy.js');
     const proxy = await RawProxy.start(spec.upstreamUrl, spec.upstreamConnections);
     return { hello: { url: proxy.url, headers: {} }, close: () => proxy.close() };
   }
+  const { startBenchGateway } = await import('./bench-gateway.js');
   const { gateway, close } = await startBenchGateway(spec.upstreamUrl, spec.variant);
   return { hello: { url: gateway.url, headers: { authorization: `Bearer ${gateway.defaultClient.key}` } }, close };
 }

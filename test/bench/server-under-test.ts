@@ -2,6 +2,9 @@ import { ChildRpc } from './child-rpc.js';
 import type { GatewayVariant } from './bench-gateway.js';
 import { gatewayNodeFlags } from '../support/gateway-node-flags.js';
 
+/** Keep-alive connections to the upstream, the same for the gateway and the raw proxy. */
+export const UPSTREAM_CONNECTIONS = 64;
+
 /** What to start in the child: the baseline proxy or a gateway. */
 export type ServerSpec =
   | { readonly kind: 'raw-proxy'; readonly upstreamUrl: string; readonly upstreamConnections: number }
