@@ -7,9 +7,10 @@ const spec = JSON.parse(process.env.BENCH_SERVER ?? '') as ServerSpec;
 
 /** Each process loads only its own server's code (the raw proxy's holds no gateway). */
 async function start(): Promise<{ hello: ServerHello; close(): Promise<void> }> {
-  if (spec.kind === 'raw-proxy') {
+  if (spec.kind !== 'gateway') {
     const { RawProxy } = await import('./raw-proxy.js');
-    const proxy = await RawProxy.start(spec.upstreamUrl, spec.upstreamConnections);
+    const { NestProxy } = await import('./nest-proxy.js');
+    const proxy = await (spec.kind === 'raw-proxy' ? RawProxy : NestProxy).start(spec.upstreamUrl, spec.upstreamConnections);
     return { hello: { url: proxy.url, headers: {} }, close: () => proxy.close() };
   }
   const { startBenchGateway } = await import('./bench-gateway.js');

@@ -5,9 +5,9 @@ import { gatewayNodeFlags } from '../support/gateway-node-flags.js';
 /** Keep-alive connections to the upstream, the same for the gateway and the raw proxy. */
 export const UPSTREAM_CONNECTIONS = 64;
 
-/** What to start in the child: the baseline proxy or a gateway. */
+/** What to start in the child: a baseline proxy (raw, or the same in Nest) or a gateway. */
 export type ServerSpec =
-  | { readonly kind: 'raw-proxy'; readonly upstreamUrl: string; readonly upstreamConnections: number }
+  | { readonly kind: 'raw-proxy' | 'nest-proxy'; readonly upstreamUrl: string; readonly upstreamConnections: number }
   | { readonly kind: 'gateway'; readonly upstreamUrl: string; readonly variant: GatewayVariant };
 
 /** What the child says once it listens: where to send requests, and with which headers. */
