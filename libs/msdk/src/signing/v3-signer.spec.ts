@@ -11,6 +11,14 @@ describe('V3 signer', () => {
     assert.equal(signV3('', 0), 'cfcd208495d565ef66e7dff9f98764da');
   });
 
+  it('answers the same sig again within the second and a new one the next second (the last per key is kept)', () => {
+    for (let i = 0; i < 3; i++) assert.equal(signV3('msdkkey-demo-0123', 1478745715), '545bb404a39933023269754b2d52cbb7');
+    assert.notEqual(signV3('msdkkey-demo-0123', 1478745716), '545bb404a39933023269754b2d52cbb7');
+    assert.equal(signV3('msdkkey-demo-0123', 1478745715), '545bb404a39933023269754b2d52cbb7', 'an older second is signed afresh');
+    for (let i = 0; i < 300; i++) signV3(`key-${i}`, 1); // more keys than are kept
+    assert.equal(signV3('', 0), 'cfcd208495d565ef66e7dff9f98764da');
+  });
+
   const creds = { qqAppId: '100703379', wechatAppId: 'wxcde873f99466f74a', encode: 2 as const, msdkKey: 'M', qqAppKey: 'Q', wechatAppKey: 'W' };
 
   it('names guests G_<qq appid> and Apple A_<qq appid>', () => {
