@@ -47,14 +47,30 @@ export function buildV3Call(
   return { method: 'POST', pathAndQuery: `${entry.path}?${query.text}`, body: JSON.stringify(fields), appid };
 }
 
+/** Where a row's appid goes (`reqBody.appid` is a path of two) and whether MSDK wants it as a number. */
+interface AppidField {
+  readonly path: readonly string[];
+  readonly numeric: boolean;
+}
+
+/** Catalog rows never change: their appid fields are read once, not on every call. */
+const appidFieldsOf = new WeakMap<CatalogEntry, readonly AppidField[]>();
+
+function appidFields(entry: CatalogEntry): readonly AppidField[] {
+  let fields = appidFieldsOf.get(entry);
+  if (!fields) {
+    fields = Object.entries(entry.fields.appid ?? {}).map(([name, type]) => ({ path: name.split('.'), numeric: type === 'number' }));
+    appidFieldsOf.set(entry, fields);
+  }
+  return fields;
+}
+
 /** The interface's own fields: appid fields first (as MSDK's examples), then identity, then the rest. */
 export function interfaceFields(entry: CatalogEntry, payload: CallerPayload, appid: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const appidFields = Object.entries(entry.fields.appid ?? {}).map(([name, type]) => ({
-    path: name.split('.'),
-    value: type === 'number' && /^\d+$/.test(appid) ? Number(appid) : appid,
-  }));
-  for (const { path, value } of appidFields) if (path.length === 1) out[path[0]] = value;
+  const fields = appidFields(entry);
+  const valueOf = (field: AppidField) => (field.numeric && /^\d+$/.test(appid) ? Number(appid) : appid);
+  for (const field of fields) if (field.path.length === 1) out[field.path[0]] = valueOf(field);
   if (entry.fields.openid) out[entry.fields.openid] = payload.openid;
   if (entry.fields.accessToken && payload.accessToken !== undefined) out[entry.fields.accessToken] = payload.accessToken;
   const skip = gatewayOnlyField(entry);
@@ -63,7 +79,7 @@ export function interfaceFields(entry: CatalogEntry, payload: CallerPayload, app
     out[name] = value;
   }
   // A nested appid (wxsend_groupmsg's reqBody.appid) goes into a copy of the caller's object.
-  for (const { path, value } of appidFields) if (path.length === 2) withNested(out, path[0], path[1], value);
+  for (const field of fields) if (field.path.length === 2) withNested(out, field.path[0], field.path[1], valueOf(field));
   return out;
 }
 
