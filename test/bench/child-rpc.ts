@@ -64,6 +64,12 @@ export class ChildRpc<Hello = unknown> {
   }
 }
 
+/** CPU time (user + system, µs) this process has used so far: what a helper reports as `cpuMicros`. */
+export function ownCpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 /** The child's side: says hello once ready, then answers each call with its handler's result. */
 export function serveRpc(hello: unknown, handlers: Record<string, Handler>): void {
   const send = process.send?.bind(process);

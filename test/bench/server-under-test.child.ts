@@ -1,6 +1,6 @@
 // The server under test (the raw proxy or one gateway variant) as a process of its own, like
 // the gateway in production: its CPU time and RSS are its own, and every case starts cold.
-import { serveRpc } from './child-rpc.js';
+import { ownCpuMicros, serveRpc } from './child-rpc.js';
 import type { ServerSpec, ServerHello } from './server-under-test.js';
 
 const spec = JSON.parse(process.env.BENCH_SERVER ?? '') as ServerSpec;
@@ -24,10 +24,7 @@ process.once('SIGTERM', () => void server.close().finally(() => process.exit(0))
 
 const gc = (globalThis as { gc?: () => void }).gc;
 serveRpc(server.hello, {
-  cpuMicros: () => {
-    const { user, system } = process.cpuUsage();
-    return user + system;
-  },
+  cpuMicros: ownCpuMicros,
   /** RSS and heap after a full GC (the child runs with --expose-gc). */
   memory: async () => {
     gc?.();

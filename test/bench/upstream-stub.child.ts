@@ -1,5 +1,5 @@
 // The upstream stub as its own process, so it never shares an event loop with what it serves.
-import { serveRpc } from './child-rpc.js';
+import { ownCpuMicros, serveRpc } from './child-rpc.js';
 import { UpstreamStub, type StubAnswers } from './upstream-stub.js';
 
 const stub = new UpstreamStub();
@@ -11,9 +11,6 @@ serveRpc(
     calls: () => stub.calls,
     resetCalls: () => void (stub.calls = 0),
     delay: (ms: number) => void (stub.delayMs = ms),
-    cpuMicros: () => {
-      const { user, system } = process.cpuUsage();
-      return user + system;
-    },
+    cpuMicros: ownCpuMicros,
   },
 );

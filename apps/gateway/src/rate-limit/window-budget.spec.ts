@@ -54,8 +54,7 @@ describe('WindowBudget leases from a shared counter', () => {
   });
 
   it('never lets two instances together spend more than the limit; the loser hears Retry-After', async () => {
-    const memory = new MemoryWindowCounter(10, () => 0);
-    const shared: WindowCounterStore = { kind: 'redis', hit: (k, w, n) => memory.hit(k, w, n), warmUp: async () => undefined, close: async () => undefined };
+    const { counter: shared } = sharedCounter(() => 0);
     const a = new WindowBudget(shared, 1, 0.25, () => 0);
     const b = new WindowBudget(shared, 1, 0.25, () => 0);
     const limit = { limit: 20, windowMs: 3000 };
