@@ -42,7 +42,6 @@ describe('logDestination', () => {
     const file = join(dir, 'out.log');
     const destination = logDestination(file);
     try {
-      await new Promise((resolve) => destination.once('ready', resolve));
       const logger = createRootLogger({ level: 'info', pretty: false, secretValues: [], destination });
       logger.info({ requestId: 'r-1' }, 'request');
       await sleep(400);
