@@ -13,7 +13,7 @@ export interface CollectedAnswer {
  * this way an exchange costs one object, one timer and the chunks. Together with replying with
  * the bytes as they are, it took a miss from ~79 to ~61 µs of CPU. (The RSS rise first blamed on
  * it is V8's young generation growing under load; the axios transport shows the same. The
- * gateway ships with a smaller one, --max-semi-space-size=4: README, Benchmark.)
+ * gateway ships with a smaller one, --max-semi-space-size=8: README, Benchmark.)
  */
 export class CollectAnswerHandler implements Dispatcher.DispatchHandler {
   private status = 0;
