@@ -14,8 +14,8 @@ export interface MsdkAnswer {
   /** Passed on to the caller and into the cache as they are: never decoded, never re-encoded. */
   readonly raw: Buffer;
   /**
-   * For ret 0, the top-level scalar fields only (ret, msg, is_lost, …: nested lists are not
-   * built, since the raw text is what goes on); for any other ret, the whole parsed body.
+   * For ret 0, only `ret` and `is_lost` (when present: nothing else is built, since the raw bytes
+   * are what goes on); for any other ret, the whole parsed body.
    */
   readonly body: Record<string, unknown>;
 }

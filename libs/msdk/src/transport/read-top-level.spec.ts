@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { readTopLevel as readTopLevelOfBytes } from './read-top-level.js';
+import { FieldNames, readTopLevel as readTopLevelOfBytes } from './read-top-level.js';
 
-const readTopLevel = (text: string) => readTopLevelOfBytes(Buffer.from(text, 'utf8'));
+const readTopLevel = (text: string, only?: FieldNames) => readTopLevelOfBytes(Buffer.from(text, 'utf8'), only);
 
 /** What JSON.parse would give for the top-level scalar fields of an object. */
 function scalarsOf(object: Record<string, unknown>): Record<string, unknown> {
@@ -41,5 +41,40 @@ describe('readTopLevel', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  describe('with only some fields wanted', () => {
+    const answerFields = new FieldNames(['ret', 'is_lost']);
+
+    it('builds just those fields, including from an escaped key, and ignores a list under one of their names', () => {
+      const raw = '{"ret":0,"msg":"ok","lists":[{"is_lost":"1"}],"is_lost":"0","extra":1.5e3}';
+      assert.deepEqual(readTopLevel(raw, answerFields), { ret: 0, is_lost: '0' });
+      assert.deepEqual(readTopLevel('{"\\u0072et":7,"is_lostx":1}', answerFields), { ret: 7 });
+      assert.deepEqual(readTopLevel('{"ret":0,"is_lost":[1]}', answerFields), { ret: 0 });
+    });
+
+    it('agrees with JSON.parse on the wanted fields of every object', () => {
+      fc.assert(
+        fc.property(objects, fc.array(fc.string({ maxLength: 12 }).filter((k) => /^[\x20-\x7e]*$/.test(k)), { maxLength: 3 }), (object, extra) => {
+          const names = ['ret', 'is_lost', ...Object.keys(object).slice(0, 2), ...extra].filter((k) => /^[\x20-\x7e]*$/.test(k) && !/[\\"]/.test(k));
+          const wanted = Object.fromEntries(Object.entries(scalarsOf(object)).filter(([k]) => names.includes(k)));
+          assert.deepEqual(readTopLevel(JSON.stringify(object), new FieldNames(names)), wanted);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('still refuses what is not one object, bad scalars in fields it does not build included', () => {
+      for (const bad of ['{"ret":0', '{"x":tru}', '{"x":0x1}', '{"x":01}', '{"x":}', '{"ret":0} x', '{"a":[}]}', '{"a":"unterminated}']) {
+        assert.equal(readTopLevel(bad, answerFields), undefined, bad);
+      }
+      fc.assert(
+        fc.property(objects.filter((o) => Object.keys(o).length > 0), fc.nat(), (object, cut) => {
+          const text = JSON.stringify(object);
+          assert.equal(readTopLevel(text.slice(0, cut % text.length), answerFields), undefined);
+        }),
+        { numRuns: 2000 },
+      );
+    });
   });
 });
