@@ -12,6 +12,8 @@ export class UpstreamBase {
   }
 
   prefixed(call: UpstreamCall): UpstreamCall {
-    return this.prefix ? { ...call, pathAndQuery: this.prefix + call.pathAndQuery } : call;
+    if (!this.prefix) return call;
+    // Field by field: an object spread profiled at several µs per call on this hot path.
+    return { method: call.method, pathAndQuery: this.prefix + call.pathAndQuery, body: call.body, appid: call.appid };
   }
 }
