@@ -47,6 +47,16 @@ describe('BatchedLineWriter', () => {
     assert.equal(readFileSync(file, 'utf8'), '{"nick":"小明🙂"}\n');
   });
 
+  it('writes a batch larger than its reused buffer whole', () => {
+    const writer = new BatchedLineWriter(file, 100, 60_000);
+    const big = `${'x'.repeat(70_000)}\n`;
+    writer.write('small\n');
+    writer.write(big);
+    writer.write('after\n'.repeat(20));
+    writer.end();
+    assert.equal(readFileSync(file, 'utf8'), `small\n${big}${'after\n'.repeat(20)}`);
+  });
+
   it('writes what is pending on end, and ignores lines after it', () => {
     const writer = new BatchedLineWriter(file, 4096, 60_000);
     writer.write('last\n');

@@ -26,6 +26,7 @@ export class BatchedLineWriter {
   private readonly timer: NodeJS.Timeout;
   private readonly fd: number;
   private readonly ownsFd: boolean;
+  private readonly scratch = Buffer.allocUnsafe(64 * 1024);
 
   constructor(dest: number | string, private readonly minLength = 4096, flushEveryMs = 250) {
     this.ownsFd = typeof dest === 'string';
@@ -47,10 +48,13 @@ export class BatchedLineWriter {
   flushSync(): void {
     unflushed.delete(this);
     if (this.parts.length === 0) return;
-    const batch = Buffer.from(this.parts.length === 1 ? this.parts[0] : this.parts.join(''));
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
     this.parts = [];
     this.pending = 0;
-    writeWhole(this.fd, batch);
+    // Encoded into one reused buffer when it surely fits (UTF-8 takes at most 3 bytes per UTF-16
+    // unit): a fresh 4 KB+ Buffer per batch is allocated outside Node's pool.
+    if (text.length * 3 <= this.scratch.length) writeWhole(this.fd, this.scratch, this.scratch.write(text));
+    else writeWhole(this.fd, Buffer.from(text));
   }
 
   /** Flushes and stops; a path this writer opened is closed. */
@@ -63,12 +67,12 @@ export class BatchedLineWriter {
   }
 }
 
-function writeWhole(fd: number, batch: Buffer): void {
+function writeWhole(fd: number, batch: Buffer, length = batch.length): void {
   let offset = 0;
   let retries = 0;
-  while (offset < batch.length) {
+  while (offset < length) {
     try {
-      offset += writeSync(fd, batch, offset, batch.length - offset);
+      offset += writeSync(fd, batch, offset, length - offset);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || ++retries > EAGAIN_RETRIES) return;
       Atomics.wait(EAGAIN_PAUSE, 0, 0, EAGAIN_WAIT_MS);
