@@ -6,12 +6,15 @@ export interface Measurement {
   readonly caseId: CaseId;
   readonly title: string;
   readonly workload: string;
+  /** Over every round: req/s, p50 and p99 are the rounds' medians. */
   readonly summary: LoadSummary;
+  /** Each round's req/s, in order: how much the host moved under the median. */
+  readonly roundsRequestsPerSecond?: readonly number[];
   /** CPU the serving process spent per answered request (µs): the cost, whatever else runs on the machine. */
   readonly serverCpuMicrosPerRequest: number;
   /** Calls the upstream stub counted during the measured run (0 on a warm cache). */
   readonly upstreamCalls: number;
-  /** X-Cache of a request sent right before the measured run (gateway cases). */
+  /** X-Cache of a request sent right before each measured run (gateway cases): an unexpected one if any round saw one. */
   readonly xCache?: string;
 }
 

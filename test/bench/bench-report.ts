@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { find, ratio, type Goal, type Measurement, type MemorySample, type MemoryVerdict, type SingleFlightResult } from './bench-goals.js';
 
 export interface BenchSettings {
+  /** Measured per case and workload, split over `rounds` interleaved rounds. */
   readonly seconds: number;
   readonly warmUpSeconds: number;
   readonly connections: number;
+  readonly rounds: number;
 }
 
 export interface BenchReport {
@@ -64,12 +66,12 @@ const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : '-');
 /** The human-readable report: one table per workload, then probes and goals. */
 export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
-  const { seconds, connections } = report.settings;
+  const { seconds, connections, rounds } = report.settings;
   const workloads = [...new Set(report.measurements.map((m) => m.workload))];
   const { cpus: cores, loadAverage } = report.machine;
   lines.push('', `machine: ${cores} CPUs, ${report.machine.node}; 1-min load average ${loadAverage.atStart.toFixed(2)} at start, ${loadAverage.atEnd.toFixed(2)} at end`);
   for (const w of workloads) {
-    lines.push('', `${w}: POST ~400 B JSON, ${connections} connections, ${seconds} s per case`);
+    lines.push('', `${w}: POST ~400 B JSON, ${connections} connections, ${seconds} s per case in ${rounds} interleaved rounds (req/s, p50, p99: medians of the rounds)`);
     lines.push(`${pad('case', 38)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('x proxy', 9)}${lpad('p99 x', 8)}${lpad('CPU µs/req', 12)}  X-Cache  upstream calls`);
     for (const m of report.measurements.filter((m) => m.workload === w)) {
       const s = m.summary;

@@ -1,14 +1,17 @@
 // `npm run bench`: the gateway against a raw Fastify + undici proxy, in one run, on loopback.
-// BENCH_SECONDS (default 10) per measured run, BENCH_WARMUP_SECONDS (default 2) before each;
+// BENCH_SECONDS (default 10) measured per case and workload, split over BENCH_ROUNDS (default 3)
+// interleaved rounds; BENCH_WARMUP_SECONDS (default 2) of warm-up per case and workload first;
 // BENCH_ONLY=gateway-miss,raw-proxy,memory runs a subset; BENCH_PROFILE=DIR writes each server's
 // --cpu-prof profile to DIR.
 import { loadavg } from 'node:os';
 import { RedisServer } from '../support/redis-server.js';
-import { BENCH_CASES, type BenchCase, type BenchContext } from './bench-cases.js';
+import { BENCH_CASES, type BenchCase, type BenchContext, type Target } from './bench-cases.js';
+import type { LoadSummary } from './load-generator.js';
 import { evaluateGoals, memoryVerdict, type Measurement, type SingleFlightResult } from './bench-goals.js';
 import { buildReport, formatReport, writeReport, type BenchSettings } from './bench-report.js';
 import { LoadGenerator } from './load-generator.js';
 import { memoryProbe } from './memory-probe.js';
+import { combineRounds, rotated } from './rounds.js';
 import { ServerUnderTest } from './server-under-test.js';
 import { singleFlightProbe } from './single-flight-probe.js';
 import { UpstreamStubProcess } from './upstream-stub-process.js';
@@ -21,10 +24,17 @@ function envSeconds(name: string, fallback: number): number {
   return value;
 }
 
+function envRounds(): number {
+  const value = Number(process.env.BENCH_ROUNDS ?? 3);
+  if (!Number.isInteger(value) || value < 1 || value > 20) throw new Error('BENCH_ROUNDS must be a whole number in [1, 20]');
+  return value;
+}
+
 const settings: BenchSettings = {
   seconds: envSeconds('BENCH_SECONDS', 10),
   warmUpSeconds: envSeconds('BENCH_WARMUP_SECONDS', 2),
   connections: 50,
+  rounds: envRounds(),
 };
 const log = (line: string) => console.log(line);
 /** Case ids (and `memory` for the memory probe) to run; all when unset. */
@@ -35,7 +45,10 @@ async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg()[0];
   if (loadAverageAtStart > 0.5) log(`note: 1-min load average is ${loadAverageAtStart.toFixed(2)}: other work on this machine will skew the numbers`);
-  log(`msdk-gateway benchmark: ${settings.seconds} s per case after ${settings.warmUpSeconds} s warm-up, ${settings.connections} connections, loopback`);
+  log(
+    `msdk-gateway benchmark: ${settings.seconds} s per case in ${settings.rounds} interleaved rounds, after ${settings.warmUpSeconds} s warm-up, ` +
+      `${settings.connections} connections, loopback`,
+  );
   const stub = await UpstreamStubProcess.start(stubAnswers());
   const load = await LoadGenerator.start();
   const redis = RedisServer.available() ? await RedisServer.start() : undefined;
@@ -51,15 +64,15 @@ async function main(): Promise<number> {
   try {
     const memory = selected('memory') ? await probeMemory(load, stub) : undefined;
 
+    const cases: BenchCase[] = [];
     for (const c of BENCH_CASES.filter((c) => selected(c.id))) {
       const reason = c.skipReason?.(ctx);
       if (reason) {
         skipped.push({ caseId: c.id, reason });
         log(`skip ${c.title}: ${reason}`);
-        continue;
-      }
-      await measureCase(c, ctx, load, stub, measurements, singleFlight);
+      } else cases.push(c);
     }
+    measurements.push(...(await measureInRounds(cases, ctx, load, stub, singleFlight)));
 
     const workloads = WORKLOADS.map((w) => w.name);
     const goals = evaluateGoals(measurements, workloads, memory?.verdict, singleFlight);
@@ -94,39 +107,71 @@ function spec(url: string, headers: Record<string, string>, workload: Workload) 
   return { url, headers, body: workload.body, connections: settings.connections, durationSeconds: settings.seconds };
 }
 
-/** Warm up, check the cache state, then one measured run per workload; the probe on cache cases. */
-async function measureCase(
-  c: BenchCase,
+interface Running {
+  readonly c: BenchCase;
+  readonly target: Target;
+}
+
+/**
+ * Every case's server runs at once (idle until its turn) and is warmed up; then each round runs
+ * every case once per workload, in an order rotated per round. A slow spell of the host thus
+ * lands on all cases alike instead of on whichever ran during it, and the ratios (medians of
+ * the rounds) compare cases measured minutes, not seconds, apart. The single-flight probe runs
+ * on the cache cases at the end.
+ */
+async function measureInRounds(
+  cases: readonly BenchCase[],
   ctx: BenchContext,
   load: LoadGenerator,
   stub: UpstreamStubProcess,
-  measurements: Measurement[],
   singleFlight: SingleFlightResult[],
-): Promise<void> {
-  const target = await c.start(ctx);
+): Promise<Measurement[]> {
+  const running: Running[] = [];
   try {
-    for (const w of WORKLOADS) {
-      const run = spec(target.url(w), { ...target.headers }, w);
-      await load.run({ ...run, durationSeconds: settings.warmUpSeconds });
-      const xCache = target.call ? ((await target.call(w.route, JSON.parse(w.body))).headers.get('x-cache') ?? 'none') : undefined;
-      if (c.expectCache && xCache !== c.expectCache) log(`  !! ${c.title}: expected X-Cache ${c.expectCache}, got ${xCache}`);
-      await stub.resetCalls();
-      const cpuBefore = await target.cpuMicros();
-      const summary = await load.run(run);
-      const serverCpuMicrosPerRequest = ((await target.cpuMicros()) - cpuBefore) / Math.max(1, summary.ok + summary.non2xx);
-      const upstreamCalls = await stub.calls();
-      measurements.push({ caseId: c.id, title: c.title, workload: w.name, summary, serverCpuMicrosPerRequest, upstreamCalls, xCache });
-      log(
-        `  ${c.title} / ${w.name}: ${Math.round(summary.requestsPerSecond)} req/s, p50 ${summary.p50Ms.toFixed(2)} ms, ` +
-          `p99 ${summary.p99Ms.toFixed(2)} ms, ${Math.round(serverCpuMicrosPerRequest)} µs CPU/req`,
-      );
+    for (const c of cases) running.push({ c, target: await c.start(ctx) });
+    for (const { target } of running) for (const w of WORKLOADS) await load.run({ ...spec(target.url(w), target.headers, w), durationSeconds: settings.warmUpSeconds });
+
+    const rounds = new Map<string, Array<{ summary: LoadSummary; cpuMicros: number; upstreamCalls: number; xCache?: string }>>();
+    const roundSeconds = settings.seconds / settings.rounds;
+    for (let round = 0; round < settings.rounds; round++) {
+      for (const w of WORKLOADS) {
+        for (const { c, target } of rotated(running, round)) {
+          // One request first: the cache state this run starts from (and a re-warm if an entry expired).
+          const xCache = target.call ? ((await target.call(w.route, JSON.parse(w.body))).headers.get('x-cache') ?? 'none') : undefined;
+          if (c.expectCache && xCache !== c.expectCache) log(`  !! ${c.title}: expected X-Cache ${c.expectCache}, got ${xCache}`);
+          await stub.resetCalls();
+          const cpuBefore = await target.cpuMicros();
+          const summary = await load.run({ ...spec(target.url(w), target.headers, w), durationSeconds: roundSeconds });
+          const cpuMicros = (await target.cpuMicros()) - cpuBefore;
+          const key = `${c.id}|${w.name}`;
+          rounds.set(key, [...(rounds.get(key) ?? []), { summary, cpuMicros, upstreamCalls: await stub.calls(), xCache }]);
+          log(`  round ${round + 1} ${c.title} / ${w.name}: ${Math.round(summary.requestsPerSecond)} req/s, p99 ${summary.p99Ms.toFixed(2)} ms, ${Math.round(cpuMicros / Math.max(1, summary.ok + summary.non2xx))} µs CPU/req`);
+        }
+      }
     }
-    if (c.expectCache === 'HIT' && target.call) {
-      const store = c.id === 'gateway-redis-hit' ? 'redis' : 'memory';
-      singleFlight.push(await singleFlightProbe(store, target.call, stub, WORKLOADS[0]));
+
+    for (const { c, target } of running) {
+      if (c.expectCache === 'HIT' && target.call) singleFlight.push(await singleFlightProbe(c.id === 'gateway-redis-hit' ? 'redis' : 'memory', target.call, stub, WORKLOADS[0]));
     }
+    return running.flatMap(({ c }) =>
+      WORKLOADS.map((w): Measurement => {
+        const runs = rounds.get(`${c.id}|${w.name}`) ?? [];
+        const summary = combineRounds(runs.map((r) => r.summary));
+        const answered = Math.max(1, summary.ok + summary.non2xx);
+        return {
+          caseId: c.id,
+          title: c.title,
+          workload: w.name,
+          summary,
+          roundsRequestsPerSecond: runs.map((r) => Math.round(r.summary.requestsPerSecond)),
+          serverCpuMicrosPerRequest: runs.reduce((total, r) => total + r.cpuMicros, 0) / answered,
+          upstreamCalls: runs.reduce((total, r) => total + r.upstreamCalls, 0),
+          xCache: runs.find((r) => r.xCache !== c.expectCache)?.xCache ?? runs[0]?.xCache,
+        };
+      }),
+    );
   } finally {
-    await target.close();
+    await Promise.all(running.map(({ target }) => target.close()));
   }
 }
 
