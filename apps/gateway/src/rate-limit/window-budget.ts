@@ -1,9 +1,11 @@
-import { LRUCache } from 'lru-cache';
 import type { WindowCount, WindowCounterStore } from '#cache';
 import type { WindowLimit } from '../config/rate-limit-config.js';
 
 /** The most calls one lease takes from the shared counter at once, whatever the limit. */
 export const MAX_LEASE = 100;
+
+/** Leases held at once before all are dropped (their unspent calls are lost, as at a window's end). */
+const MAX_LEASED_KEYS = 10_000;
 
 /** Calls this instance has taken from a window's shared budget and not spent yet. */
 interface Lease {
@@ -28,7 +30,10 @@ interface Lease {
  * 1/s, small budgets) are counted one call at a time, exactly as without leasing.
  */
 export class WindowBudget {
-  private readonly leases = new LRUCache<string, Lease>({ max: 10_000 });
+  // A plain Map: leased keys are client and client+interface budgets (a per-user limit is leased
+  // only if configured at 200/s or more), so they are few, and an LRU's bookkeeping on every read
+  // was ~1% of a cache hit. The cap guards such configurations.
+  private readonly leases = new Map<string, Lease>();
 
   constructor(
     private readonly counter: WindowCounterStore,
@@ -73,6 +78,7 @@ export class WindowBudget {
   private async takeLease(key: string, limit: WindowLimit, size: number): Promise<number | undefined> {
     let release!: () => void;
     const lease: Lease = { left: 0, endsAt: Infinity, exhausted: false, taking: new Promise((resolve) => (release = resolve)) };
+    if (this.leases.size >= MAX_LEASED_KEYS && !this.leases.has(key)) this.leases.clear();
     this.leases.set(key, lease);
     try {
       const hit = await this.counter.hit(key, limit.windowMs, size);
