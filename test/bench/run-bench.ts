@@ -1,8 +1,8 @@
 // `npm run bench`: the gateway against a raw Fastify + undici proxy, in one run, on loopback.
 // BENCH_SECONDS (default 10) measured per case and workload, split over BENCH_ROUNDS (default 3)
 // interleaved rounds; BENCH_WARMUP_SECONDS (default 2) of warm-up per case and workload first;
-// BENCH_ONLY=gateway-miss,raw-proxy,memory runs a subset; BENCH_PROFILE=DIR writes each server's
-// --cpu-prof profile to DIR.
+// BENCH_ONLY=gateway-miss,raw-proxy,memory runs a subset, BENCH_WORKLOADS=qqprofile one body;
+// BENCH_PROFILE=DIR writes each server's --cpu-prof profile to DIR.
 import { loadavg } from 'node:os';
 import { RedisServer } from '../support/redis-server.js';
 import { BENCH_CASES, type BenchCase, type BenchContext, type Target } from './bench-cases.js';
@@ -40,6 +40,8 @@ const log = (line: string) => console.log(line);
 /** Case ids (and `memory` for the memory probe) to run; all when unset. */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const selected = (id: string) => !only || only.includes(id);
+const onlyWorkloads = process.env.BENCH_WORKLOADS?.split(',').map((s) => s.trim());
+const workloadsRun = WORKLOADS.filter((w) => !onlyWorkloads || onlyWorkloads.includes(w.name));
 
 async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
     stopRedis();
     process.exit(130);
   });
+  if (workloadsRun.length === 0) throw new Error(`BENCH_WORKLOADS names no workload (${WORKLOADS.map((w) => w.name).join(', ')})`);
   const ctx: BenchContext = { upstreamUrl: stub.url, upstreamCpuMicros: () => stub.cpuMicros(), redisUrl: redis?.url ?? process.env.REDIS_URL };
   const measurements: Measurement[] = [];
   const singleFlight: SingleFlightResult[] = [];
@@ -74,7 +77,7 @@ async function main(): Promise<number> {
     }
     measurements.push(...(await measureInRounds(cases, ctx, load, stub, singleFlight)));
 
-    const workloads = WORKLOADS.map((w) => w.name);
+    const workloads = workloadsRun.map((w) => w.name);
     const goals = evaluateGoals(measurements, workloads, memory?.verdict, singleFlight);
     const report = buildReport({ startedAt, loadAverageAtStart, finishedAt: new Date().toISOString(), settings, measurements, workloads, skipped, memory, singleFlight, goals });
     log(formatReport(report));
@@ -129,12 +132,12 @@ async function measureInRounds(
   const running: Running[] = [];
   try {
     for (const c of cases) running.push({ c, target: await c.start(ctx) });
-    for (const { target } of running) for (const w of WORKLOADS) await load.run({ ...spec(target.url(w), target.headers, w), durationSeconds: settings.warmUpSeconds });
+    for (const { target } of running) for (const w of workloadsRun) await load.run({ ...spec(target.url(w), target.headers, w), durationSeconds: settings.warmUpSeconds });
 
     const rounds = new Map<string, Array<{ summary: LoadSummary; cpuMicros: number; upstreamCalls: number; xCache?: string }>>();
     const roundSeconds = settings.seconds / settings.rounds;
     for (let round = 0; round < settings.rounds; round++) {
-      for (const w of WORKLOADS) {
+      for (const w of workloadsRun) {
         for (const { c, target } of rotated(running, round)) {
           // One request first: the cache state this run starts from (and a re-warm if an entry expired).
           const xCache = target.call ? ((await target.call(w.route, JSON.parse(w.body))).headers.get('x-cache') ?? 'none') : undefined;
@@ -154,7 +157,7 @@ async function measureInRounds(
       if (c.expectCache === 'HIT' && target.call) singleFlight.push(await singleFlightProbe(c.id === 'gateway-redis-hit' ? 'redis' : 'memory', target.call, stub, WORKLOADS[0]));
     }
     return running.flatMap(({ c }) =>
-      WORKLOADS.map((w): Measurement => {
+      workloadsRun.map((w): Measurement => {
         const runs = rounds.get(`${c.id}|${w.name}`) ?? [];
         const summary = combineRounds(runs.map((r) => r.summary));
         const answered = Math.max(1, summary.ok + summary.non2xx);

@@ -63,16 +63,11 @@ export class MsdkClient {
     const startedAt = performance.now();
     let attempts = 0;
     this.budget.recordFirstAttempt();
-    const attemptOnce = async () => {
+    // Not async: the promise is the attempt's own, one frame fewer on every call.
+    const attemptOnce = (): Promise<MsdkAnswer> => {
       if (attempts > 0) this.observer.retrying(entry, origin);
       attempts++;
-      const remaining = this.options.deadlineMs - (performance.now() - startedAt);
-      if (remaining < MIN_USEFUL_ATTEMPT_MS) throw new UpstreamTimeoutError(this.options.deadlineMs, 'deadline');
-      const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
-      const scope = timeoutMs < this.options.attemptTimeoutMs ? 'deadline' : 'attempt';
-      const result = await this.attempt(entry, origin, call, context, timeoutMs, scope);
-      if (readRet(result.body) !== 0) throw msdkAnswerErrorFrom(result.body);
-      return result;
+      return this.attemptWithinDeadline(entry, origin, call, context, startedAt);
     };
 
     // Fast path: most calls succeed first time, so the retry machinery is entered only on failure.
@@ -99,7 +94,18 @@ export class MsdkClient {
     await this.transport.close();
   }
 
-  /** One exchange through the origin's breaker; answers (any ret) count as the breaker's success. */
+  /** An attempt with what is left of the deadline: MSDK's own timeout, or less near the deadline. */
+  private attemptWithinDeadline(entry: CatalogEntry, origin: string, call: UpstreamCall, context: CallContext, startedAt: number): Promise<MsdkAnswer> {
+    const remaining = this.options.deadlineMs - (performance.now() - startedAt);
+    if (remaining < MIN_USEFUL_ATTEMPT_MS) return Promise.reject(new UpstreamTimeoutError(this.options.deadlineMs, 'deadline'));
+    const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
+    return this.attempt(entry, origin, call, context, timeoutMs, timeoutMs < this.options.attemptTimeoutMs ? 'deadline' : 'attempt');
+  }
+
+  /**
+   * One exchange through the origin's breaker; answers (any ret) count as the breaker's success,
+   * and one with ret != 0 then becomes its typed error.
+   */
   private async attempt(
     entry: CatalogEntry,
     origin: string,
@@ -109,8 +115,9 @@ export class MsdkClient {
     scope: 'attempt' | 'deadline',
   ): Promise<MsdkAnswer> {
     const started = performance.now();
+    let answer: MsdkAnswer;
     try {
-      const answer = await this.breakers.for(origin).execute(() =>
+      answer = await this.breakers.for(origin).execute(() =>
         this.transport.send({
           origin,
           method: call.method,
@@ -120,14 +127,16 @@ export class MsdkClient {
           timeout: { ms: timeoutMs, scope },
         }),
       );
-      this.observer.answered(entry, answer.body);
-      this.observer.attemptFinished(entry, origin, readRet(answer.body) === 0 ? 'ok' : 'msdk_error', performance.now() - started);
-      return answer;
     } catch (error) {
       const typed = error instanceof BrokenCircuitError ? new CircuitOpenError(origin) : error;
       this.observer.attemptFinished(entry, origin, outcomeOf(typed), performance.now() - started);
       throw typed;
     }
+    const ok = readRet(answer.body) === 0;
+    this.observer.answered(entry, answer.body);
+    this.observer.attemptFinished(entry, origin, ok ? 'ok' : 'msdk_error', performance.now() - started);
+    if (!ok) throw msdkAnswerErrorFrom(answer.body);
+    return answer;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 import { isMsdkFailure } from '../errors/msdk-errors.js';
-import { CollectAnswerHandler, type CollectedAnswer } from './collect-answer.handler.js';
+import { CollectAnswerHandler } from './collect-answer.handler.js';
 import type { MsdkAnswer, MsdkTransport, TransportRequest } from './msdk-transport.js';
 import { networkFailure, readMsdkAnswer } from './read-msdk-answer.js';
 
@@ -17,25 +17,24 @@ export class UndiciTransport implements MsdkTransport {
 
   constructor(private readonly options: UndiciTransportOptions) {}
 
-  async send(request: TransportRequest): Promise<MsdkAnswer> {
-    let answer: CollectedAnswer;
-    try {
-      answer = await this.exchange(request);
-    } catch (error) {
-      if (isMsdkFailure(error)) throw error; // our timeout
-      throw networkFailure(error);
-    }
-    return readMsdkAnswer(answer.status, answer.raw);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.pools.values()].map((p) => p.close()));
-    this.pools.clear();
-  }
-
-  private exchange(request: TransportRequest): Promise<CollectedAnswer> {
+  /**
+   * One exchange, settled from the handler's callbacks (no async wrapper: one promise per call).
+   * A network error becomes our typed failure; our own timeout is already one.
+   */
+  send(request: TransportRequest): Promise<MsdkAnswer> {
     return new Promise((resolve, reject) => {
-      const handler = new CollectAnswerHandler(request.timeout.ms, request.timeout.scope, resolve, reject);
+      const handler = new CollectAnswerHandler(
+        request.timeout.ms,
+        request.timeout.scope,
+        (answer) => {
+          try {
+            resolve(readMsdkAnswer(answer.status, answer.raw));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        (error) => reject(isMsdkFailure(error) ? error : networkFailure(error)),
+      );
       const options = {
         method: request.method,
         path: request.pathAndQuery,
@@ -48,6 +47,11 @@ export class UndiciTransport implements MsdkTransport {
         handler.onResponseError(undefined, error as Error); // settles and clears the timer
       }
     });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((p) => p.close()));
+    this.pools.clear();
   }
 
   private poolFor(origin: string): Pool {
