@@ -13,7 +13,7 @@ export class UpstreamBase {
 
   prefixed(call: UpstreamCall): UpstreamCall {
     if (!this.prefix) return call;
-    // Field by field: an object spread profiled at several µs per call on this hot path.
+    // Field by field, as the MSDK client builds its result: a spread there was ~1.8% of a miss.
     return { method: call.method, pathAndQuery: this.prefix + call.pathAndQuery, body: call.body, appid: call.appid };
   }
 }

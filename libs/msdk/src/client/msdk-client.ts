@@ -140,7 +140,7 @@ export class MsdkClient {
   }
 }
 
-/** Built field by field: profiles put ~10 µs of CPU per call on spreading the answer (`{ ...answer }`). */
+/** Built field by field: spreading the answer (`{ ...answer }`) was ~1.8% of a miss's CPU profile. */
 function result(answer: MsdkAnswer, attempts: number): MsdkResult {
   return { raw: answer.raw, body: answer.body, ret: 0, attempts };
 }
