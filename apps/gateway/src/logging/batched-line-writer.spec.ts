@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ describe('BatchedLineWriter', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds lines until a batch reaches the minimum length, then writes them in order', () => {
-    const writer = new BatchedLineWriter(file, 100, 60_000);
+    const writer = new BatchedLineWriter(file, { minLength: 100, flushEveryMs: 60_000 });
     try {
       writer.write('a'.repeat(40) + '\n');
       writer.write('b'.repeat(40) + '\n');
@@ -30,7 +30,7 @@ describe('BatchedLineWriter', () => {
   });
 
   it('writes a lone line within the flush period', async () => {
-    const writer = new BatchedLineWriter(file, 4096, 50);
+    const writer = new BatchedLineWriter(file, { minLength: 4096, flushEveryMs: 50 });
     try {
       writer.write('{"msg":"lone"}\n');
       await sleep(200);
@@ -41,14 +41,14 @@ describe('BatchedLineWriter', () => {
   });
 
   it('writes multi-byte text byte for byte', () => {
-    const writer = new BatchedLineWriter(file, 10, 60_000);
+    const writer = new BatchedLineWriter(file, { minLength: 10, flushEveryMs: 60_000 });
     writer.write('{"nick":"小明🙂"}\n');
     writer.end();
     assert.equal(readFileSync(file, 'utf8'), '{"nick":"小明🙂"}\n');
   });
 
   it('writes a batch larger than its reused buffer whole', () => {
-    const writer = new BatchedLineWriter(file, 100, 60_000);
+    const writer = new BatchedLineWriter(file, { minLength: 100, flushEveryMs: 60_000 });
     const big = `${'x'.repeat(70_000)}\n`;
     writer.write('small\n');
     writer.write(big);
@@ -58,7 +58,7 @@ describe('BatchedLineWriter', () => {
   });
 
   it('writes what is pending on end, and ignores lines after it', () => {
-    const writer = new BatchedLineWriter(file, 4096, 60_000);
+    const writer = new BatchedLineWriter(file, { minLength: 4096, flushEveryMs: 60_000 });
     writer.write('last\n');
     writer.end();
     assert.equal(writer.write('late\n'), false);
@@ -68,10 +68,46 @@ describe('BatchedLineWriter', () => {
   it('writes pending lines when the process exits without ending it', () => {
     const module = new URL('./batched-line-writer.js', import.meta.url).href;
     const script = `const { BatchedLineWriter } = await import(${JSON.stringify(module)});
-      new BatchedLineWriter(1, 4096, 60_000).write('pending at exit\\n');
+      new BatchedLineWriter(1, { flushEveryMs: 60_000 }).write('pending at exit\\n');
       process.exit(3);`;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     assert.equal(child.status, 3);
     assert.equal(child.stdout, 'pending at exit\n');
+  });
+
+  it('never stalls the event loop on a log pipe nobody reads, and writes only whole lines', async () => {
+    // The child logs ~6000 lines (~1 MB) a second for 2.5 s into a shell pipe (a FIFO, as a
+    // container's stdout is) whose reader sleeps 2 s first, ticking a heartbeat on stderr.
+    const module = new URL('./batched-line-writer.js', import.meta.url).href;
+    const script = `const { BatchedLineWriter } = await import(${JSON.stringify(module)});
+      const writer = new BatchedLineWriter(1, { flushEveryMs: 20, maxBacklogBytes: 128 * 1024 });
+      let n = 0;
+      const logging = setInterval(() => { for (let i = 0; i < 60; i++) writer.write(JSON.stringify({ n: n++, pad: 'x'.repeat(150) }) + '\\n'); }, 10);
+      const heartbeat = setInterval(() => process.stderr.write('tick ' + Date.now() + '\\n'), 50);
+      setTimeout(() => { clearInterval(logging); clearInterval(heartbeat); process.stderr.write('written ' + n + ' dropped ' + writer.droppedLines + '\\n'); writer.end(); }, 2500);`;
+    const shell = spawn('sh', ['-c', `"${process.execPath}" --input-type=module -e "$CHILD_SCRIPT" | (sleep 2; cat)`], {
+      env: { ...process.env, CHILD_SCRIPT: script },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    shell.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    shell.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => shell.on('close', resolve));
+
+    assert.equal(code, 0, stderr);
+    // Heartbeats every 50 ms: a write waiting on the full pipe would leave a gap until the reader woke.
+    const ticks = [...stderr.matchAll(/tick (\d+)/g)].map((m) => Number(m[1]));
+    const gaps = ticks.slice(1).map((t, i) => t - ticks[i]);
+    assert.ok(ticks.length >= 30 && Math.max(...gaps) < 300, `the event loop kept running while the pipe was full (heartbeat gaps ${gaps.join(', ')} ms)`);
+    const [, written, dropped] = (/written (\d+) dropped (\d+)/.exec(stderr) ?? []).map(Number);
+    const numbers = Buffer.concat(chunks)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => (JSON.parse(l) as { n: number }).n);
+    assert.ok(dropped > 0, 'lines beyond the backlog were dropped, not buffered without bound');
+    assert.equal(numbers.length + dropped, written, 'every line was written whole or counted as dropped');
+    assert.deepEqual(numbers, [...new Set(numbers)].sort((x, y) => x - y), 'in order, none twice');
   });
 });

@@ -44,10 +44,11 @@ export function createRootLogger(options: LoggerOptions): Logger {
 /**
  * Where JSON lines go (stdout unless told): in batches of at least 4 KB, and at least every 250 ms,
  * instead of one write per line. One write per access line measured ~3.6 µs of a ~90 µs cache hit;
- * a line now waits at most 250 ms, and what is pending is written when the process exits.
+ * a line now waits at most 250 ms, what is pending is written when the process exits, and a log
+ * reader that stops reading never stalls requests (see BatchedLineWriter).
  */
 export function logDestination(dest: number | string): BatchedLineWriter {
-  return new BatchedLineWriter(dest, 4096, 250);
+  return new BatchedLineWriter(dest, { minLength: 4096, flushEveryMs: 250 });
 }
 
 function scrub(line: string, secrets: readonly string[]): string {
