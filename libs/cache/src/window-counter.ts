@@ -17,6 +17,8 @@ export interface WindowCounterStore {
   readonly kind: 'redis' | 'memory';
   /** Counts `amount` hits (default 1) for `key` in its current window. */
   hit(key: string, windowMs: number, amount?: number): Promise<WindowCount>;
+  /** The same, answered at once, by counters that need no round trip (this instance's memory). */
+  hitNow?(key: string, windowMs: number, amount?: number): WindowCount;
   /** Waits (at most `timeoutMs`) for a first connection at startup; never throws. */
   warmUp(timeoutMs: number): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ReadThroughCache } from '#cache';
-import { buildUpstreamCall, isUpstreamOutage, upstreamAppId, MsdkClient, type CallerPayload, type CatalogEntry, type UpstreamCall } from '#msdk';
+import { buildUpstreamCall, isUpstreamOutage, upstreamAppId, MsdkClient, type CallerPayload, type CatalogEntry, type MsdkResult, type UpstreamCall } from '#msdk';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
 import { cacheTtlFor } from '../cache/cache-ttl.js';
 import { msdkCacheKey } from '../cache/msdk-cache-key.js';
@@ -74,11 +74,12 @@ export class MsdkForwarder implements OnApplicationShutdown {
     if (msdkSentIsLost) this.metrics.isLostAnswers.inc({ interface: entry.id });
   }
 
-  private async send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext, openid: string) {
+  private send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext, openid: string): Promise<MsdkResult> {
     // Only calls that would reach MSDK spend from the user's budget: never cache hits or followers.
-    await this.perUser.admit(context.caller, entry, openid);
+    const admitted = this.perUser.admit(context.caller, entry, openid);
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
-    return this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
+    const go = () => this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
+    return admitted ? admitted.then(go) : go();
   }
 
   async onApplicationShutdown(): Promise<void> {

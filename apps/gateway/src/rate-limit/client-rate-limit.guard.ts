@@ -21,21 +21,28 @@ export class ClientRateLimitGuard implements CanActivate {
     @Inject(RATE_LIMIT_OBSERVER) private readonly observer: RateLimitObserver,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** A plain boolean when every budget answers at once (see WindowBudget.spend), else a promise. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (!this.config.enabled) return true;
     const request = context.switchToHttp().getRequest<CallerRequest>();
     const client = request.caller?.client;
     if (client === undefined) return true;
     const entry = routeEntryOf(request);
     const limits = clientLimits(this.config, client, entry?.id);
-    await this.spend(budgetKeys.client(client), limits.overall, client, 'client');
-    if (entry && limits.interface) await this.spend(budgetKeys.clientInterface(entry.id, client), limits.interface, client, 'interface');
-    return true;
+    const ownLimit = entry ? limits.interface : undefined;
+    const perInterface = () => (entry && ownLimit ? this.spend(budgetKeys.clientInterface(entry.id, client), ownLimit, client, 'interface') : true);
+    const overall = this.spend(budgetKeys.client(client), limits.overall, client, 'client');
+    return overall === true ? perInterface() : overall.then(perInterface);
   }
 
-  private async spend(key: string, limit: WindowLimit, client: string, kind: LimitKind): Promise<void> {
-    const retryAfter = await this.budget.spend(key, limit);
-    if (retryAfter === undefined) return;
+  /** true when the call fits; throws RATE_LIMITED when it does not. */
+  private spend(key: string, limit: WindowLimit, client: string, kind: LimitKind): true | Promise<true> {
+    const retryAfter = this.budget.spend(key, limit);
+    return retryAfter instanceof Promise ? retryAfter.then((r) => this.admit(r, client, kind)) : this.admit(retryAfter, client, kind);
+  }
+
+  private admit(retryAfter: number | undefined, client: string, kind: LimitKind): true {
+    if (retryAfter === undefined) return true;
     this.observer.onRejected(client, kind);
     throw new RateLimitedError(retryAfter);
   }

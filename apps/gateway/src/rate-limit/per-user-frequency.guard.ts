@@ -22,9 +22,15 @@ export class PerUserFrequencyGuard {
     @Inject(RATE_LIMIT_OBSERVER) private readonly observer: RateLimitObserver,
   ) {}
 
-  async admit(caller: AuthenticatedCaller, entry: CatalogEntry, openid: unknown): Promise<void> {
+  /** Nothing when the call may go (at once when counted in memory or off), else a promise; throws when it may not. */
+  admit(caller: AuthenticatedCaller, entry: CatalogEntry, openid: unknown): void | Promise<void> {
     if (!this.config.perUser.enabled || typeof openid !== 'string') return;
-    const retryAfter = await this.budget.spend(budgetKeys.user(caller.game.id, entry.id, openid), this.config.perUser);
+    const retryAfter = this.budget.spend(budgetKeys.user(caller.game.id, entry.id, openid), this.config.perUser);
+    if (retryAfter instanceof Promise) return retryAfter.then((r) => this.refuse(r, caller));
+    this.refuse(retryAfter, caller);
+  }
+
+  private refuse(retryAfter: number | undefined, caller: AuthenticatedCaller): void {
     if (retryAfter === undefined) return;
     this.observer.onRejected(caller.client, 'user');
     throw new UserFrequencyLimitedError(retryAfter);

@@ -34,6 +34,13 @@ describe('WindowBudget', () => {
     assert.equal(await budget.spend('k', limit), undefined, 'a new window');
   });
 
+  it('answers at once, without a promise, when counting in memory', () => {
+    const budget = new WindowBudget(new MemoryWindowCounter(10, () => 0), 1);
+    const limit = { limit: 1, windowMs: 1000 };
+    assert.equal(budget.spend('k', limit), undefined);
+    assert.equal(budget.spend('k', limit), 1);
+  });
+
   it('allows only its share of the limit while counting alone (shared counter down)', async () => {
     const down: WindowCounterStore = { kind: 'redis', hit: () => Promise.reject(new Error('down')), warmUp: async () => undefined, close: async () => undefined };
     const budget = new WindowBudget(new FallbackWindowCounter(down, new MemoryWindowCounter(10, () => 0)), 0.5);
@@ -51,6 +58,17 @@ describe('WindowBudget leases from a shared counter', () => {
     const limit = { limit: 1000, windowMs: 1000 };
     for (let i = 0; i < 25; i++) assert.equal(await budget.spend('k', limit), undefined);
     assert.deepEqual(increments, [10, 10, 10], '25 calls, three leases of 10');
+  });
+
+  it('answers a call spent from a held lease at once, and one that needs a new lease with a promise', async () => {
+    const { counter } = sharedCounter(() => 0);
+    const budget = new WindowBudget(counter, 1, 0.01);
+    const limit = { limit: 1000, windowMs: 1000 };
+    const taking = budget.spend('k', limit);
+    assert.ok(taking instanceof Promise, 'the first call takes a lease from the shared counter');
+    assert.equal(await taking, undefined);
+    for (let i = 0; i < 9; i++) assert.equal(budget.spend('k', limit), undefined, 'the lease pays, no round trip');
+    assert.ok(budget.spend('k', limit) instanceof Promise, 'spent: the next call takes a new lease');
   });
 
   it('never lets two instances together spend more than the limit; the loser hears Retry-After', async () => {
