@@ -6,7 +6,7 @@ import { RateLimitedError } from '../errors/gateway-errors.js';
 import { routeEntryOf } from '../msdk/route-entry.js';
 import { budgetKeys, clientLimits } from './client-limits.js';
 import { RATE_LIMIT_OBSERVER, type LimitKind, type RateLimitObserver } from './rate-limit-observer.js';
-import { WindowBudget } from './window-budget.js';
+import { thenOrNow, WindowBudget, type MaybePromise } from './window-budget.js';
 
 /**
  * Per-client budgets (and per client+interface where configured), checked after caller auth:
@@ -31,14 +31,12 @@ export class ClientRateLimitGuard implements CanActivate {
     const limits = clientLimits(this.config, client, entry?.id);
     const ownLimit = entry ? limits.interface : undefined;
     const perInterface = () => (entry && ownLimit ? this.spend(budgetKeys.clientInterface(entry.id, client), ownLimit, client, 'interface') : true);
-    const overall = this.spend(budgetKeys.client(client), limits.overall, client, 'client');
-    return overall === true ? perInterface() : overall.then(perInterface);
+    return thenOrNow(this.spend(budgetKeys.client(client), limits.overall, client, 'client'), perInterface);
   }
 
   /** true when the call fits; throws RATE_LIMITED when it does not. */
-  private spend(key: string, limit: WindowLimit, client: string, kind: LimitKind): true | Promise<true> {
-    const retryAfter = this.budget.spend(key, limit);
-    return retryAfter instanceof Promise ? retryAfter.then((r) => this.admit(r, client, kind)) : this.admit(retryAfter, client, kind);
+  private spend(key: string, limit: WindowLimit, client: string, kind: LimitKind): MaybePromise<true> {
+    return thenOrNow(this.budget.spend(key, limit), (retryAfter) => this.admit(retryAfter, client, kind));
   }
 
   private admit(retryAfter: number | undefined, client: string, kind: LimitKind): true {

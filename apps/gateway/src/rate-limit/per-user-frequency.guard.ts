@@ -6,7 +6,7 @@ import type { RateLimitConfig } from '../config/rate-limit-config.js';
 import { UserFrequencyLimitedError } from '../errors/gateway-errors.js';
 import { budgetKeys } from './client-limits.js';
 import { RATE_LIMIT_OBSERVER, type RateLimitObserver } from './rate-limit-observer.js';
-import { WindowBudget } from './window-budget.js';
+import { thenOrNow, WindowBudget } from './window-budget.js';
 
 /**
  * MSDK's per-user frequency limit (about one call per second per user and interface, ret -503),
@@ -25,9 +25,7 @@ export class PerUserFrequencyGuard {
   /** Nothing when the call may go (at once when counted in memory or off), else a promise; throws when it may not. */
   admit(caller: AuthenticatedCaller, entry: CatalogEntry, openid: unknown): void | Promise<void> {
     if (!this.config.perUser.enabled || typeof openid !== 'string') return;
-    const retryAfter = this.budget.spend(budgetKeys.user(caller.game.id, entry.id, openid), this.config.perUser);
-    if (retryAfter instanceof Promise) return retryAfter.then((r) => this.refuse(r, caller));
-    this.refuse(retryAfter, caller);
+    return thenOrNow(this.budget.spend(budgetKeys.user(caller.game.id, entry.id, openid), this.config.perUser), (retryAfter) => this.refuse(retryAfter, caller));
   }
 
   private refuse(retryAfter: number | undefined, caller: AuthenticatedCaller): void {

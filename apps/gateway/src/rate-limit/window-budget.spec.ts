@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FallbackWindowCounter, MemoryWindowCounter, type WindowCounterStore } from '#cache';
-import { MAX_LEASE, WindowBudget } from './window-budget.js';
+import { MAX_LEASE, thenOrNow, WindowBudget } from './window-budget.js';
 
 /** A memory counter standing in for Redis (kind 'redis', so leases apply); records each increment. */
 function sharedCounter(now: () => number) {
@@ -118,5 +118,15 @@ describe('WindowBudget leases from a shared counter', () => {
     const answers = [];
     for (let i = 0; i < 12; i++) answers.push(await budget.spend('k', { limit: 10, windowMs: 1000 }));
     assert.equal(answers.filter((a) => a === undefined).length, 10);
+  });
+});
+
+describe('thenOrNow', () => {
+  it('applies the next step at once to a value, and after settling to a promise', async () => {
+    assert.equal(thenOrNow(2, (n) => n + 1), 3);
+    const later = thenOrNow(Promise.resolve(2), (n) => n + 1);
+    assert.ok(later instanceof Promise);
+    assert.equal(await later, 3);
+    assert.equal(await thenOrNow(2, (n) => Promise.resolve(n * 10)), 20, 'a next step that needs a round trip still chains');
   });
 });

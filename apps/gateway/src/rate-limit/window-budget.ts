@@ -10,6 +10,11 @@ const MAX_LEASED_KEYS = 10_000;
 /** A value now, or a promise of it when it needs a round trip. */
 export type MaybePromise<T> = T | Promise<T>;
 
+/** `next` applied to a value at once, or once its promise settles: no promise where none is needed. */
+export function thenOrNow<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
 /** Calls this instance has taken from a window's shared budget and not spent yet. */
 interface Lease {
   left: number;
@@ -57,11 +62,7 @@ export class WindowBudget {
       if (this.counter.hitNow) return this.verdict(this.counter.hitNow(key, limit.windowMs), limit);
       return this.counter.hit(key, limit.windowMs).then((hit) => this.verdict(hit, limit));
     }
-    const held = this.leases.get(key);
-    if (held && !held.taking && held.left > 0 && held.endsAt > this.now()) {
-      held.left--;
-      return undefined;
-    }
+    if (spentFromHeld(this.leases.get(key), this.now())) return undefined;
     return this.spendLeased(key, limit, lease);
   }
 
@@ -78,10 +79,7 @@ export class WindowBudget {
           await lease.taking;
           continue;
         }
-        if (lease.left > 0) {
-          lease.left--;
-          return undefined;
-        }
+        if (spentFromHeld(lease, now)) return undefined;
         if (lease.exhausted) return retryAfterSeconds(lease.endsAt - now);
       }
       return this.takeLease(key, limit, size);
@@ -117,6 +115,13 @@ export class WindowBudget {
   private allowed(hit: WindowCount, limit: WindowLimit): number {
     return hit.fallback ? Math.max(1, Math.floor(limit.limit * this.fallbackShare)) : limit.limit;
   }
+}
+
+/** Spends one call from a lease that is held (taken, not expired) and not used up. */
+function spentFromHeld(lease: Lease | undefined, now: number): boolean {
+  if (!lease || lease.taking || lease.left <= 0 || lease.endsAt <= now) return false;
+  lease.left--;
+  return true;
 }
 
 function retryAfterSeconds(resetInMs: number): number {
