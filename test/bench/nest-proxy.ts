@@ -3,7 +3,8 @@ import { Body, Controller, HttpCode, Inject, Module, Post, Req, Res } from '@nes
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
+import { forwardJson, proxyPool } from './raw-proxy.js';
 
 const POOL = Symbol('POOL');
 
@@ -15,14 +16,8 @@ class ProxyController {
   @Post(':name')
   @HttpCode(200)
   async forward(@Req() request: FastifyRequest, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const res = await this.pool.request({
-      method: 'POST',
-      path: request.url.slice('/v1'.length),
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
-    const text = await res.body.text();
-    void reply.code(res.statusCode).type('application/json');
+    const { status, text } = await forwardJson(this.pool, request.url.slice('/v1'.length), body);
+    void reply.code(status).type('application/json');
     return text;
   }
 }
@@ -36,7 +31,7 @@ export class NestProxy {
   private constructor(private readonly app: NestFastifyApplication, private readonly pool: Pool, readonly url: string) {}
 
   static async start(upstreamUrl: string, connections: number): Promise<NestProxy> {
-    const pool = new Pool(upstreamUrl, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
+    const pool = proxyPool(upstreamUrl, connections);
     @Module({ controllers: [ProxyController], providers: [{ provide: POOL, useValue: pool }] })
     class ProxyModule {}
     const app = await NestFactory.create<NestFastifyApplication>(ProxyModule, new FastifyAdapter(), { logger: false });
