@@ -35,6 +35,14 @@ describe('the gateway process', () => {
     assert.ok(!proc.stderr.includes('changeme'), 'the value itself is never printed');
   });
 
+  it('refuses one client key listed for two clients, naming the second', async () => {
+    const twoClients = JSON.parse(config(sandbox.url));
+    twoClients.clients.push({ ...twoClients.clients[0], name: 'copy' });
+    const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: JSON.stringify(twoClients), MSDK_GAME_DEMO_MSDKKEY: sandbox.keys.msdkKey });
+    assert.notEqual(await proc.exitCode(), 0);
+    assert.match(proc.stderr, /clients\[1\]\.keySha256 lists a key another client already has/);
+  });
+
   it('reads the key from a *_FILE and lets an in-flight request finish on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gw-'));
     const keyFile = join(dir, 'msdkkey');

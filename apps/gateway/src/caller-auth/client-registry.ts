@@ -1,30 +1,29 @@
-import { hash, timingSafeEqual } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { clientsConfig, gamesConfig } from '../config/config-namespaces.js';
 import type { ClientConfig, GameConfig } from '../config/gateway-config.js';
 
-/** Finds the configured client for a presented key by its SHA-256, in constant time per hash. */
+/**
+ * Finds the configured client for a presented key by the key's SHA-256, looked up as token stores
+ * do: by digest. Comparing digests needs no constant time: how much of a SHA-256 digest matched
+ * says nothing that leads back to a key. No presented key is kept.
+ */
 @Injectable()
 export class ClientRegistry {
-  private readonly hashes: Array<{ digest: Buffer; client: ClientConfig }>;
+  private readonly byDigest: Map<string, ClientConfig>;
   private readonly games: Map<string, GameConfig>;
 
   constructor(
     @Inject(clientsConfig.KEY) clients: { list: readonly ClientConfig[] },
     @Inject(gamesConfig.KEY) games: { list: readonly GameConfig[] },
   ) {
-    this.hashes = clients.list.flatMap((client) => client.keySha256.map((h) => ({ digest: Buffer.from(h, 'hex'), client })));
+    this.byDigest = new Map(clients.list.flatMap((client) => client.keySha256.map((digest) => [digest, client] as const)));
     this.games = new Map(games.list.map((g) => [g.id, g]));
   }
 
-  /** Compares against every configured hash so timing does not tell which one matched. */
   clientForKey(key: string): ClientConfig | undefined {
-    const digest = hash('sha256', key, 'buffer');
-    let found: ClientConfig | undefined;
-    for (const entry of this.hashes) {
-      if (timingSafeEqual(digest, entry.digest) && !found) found = entry.client;
-    }
-    return found;
+    // Hex, not a Buffer: the one-shot hash is about twice as fast to a string here.
+    return this.byDigest.get(hash('sha256', key, 'hex'));
   }
 
   game(id: string): GameConfig | undefined {

@@ -110,6 +110,7 @@ function loadResilience(o: Json, problems: ProblemList): ResilienceOptions {
  */
 function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientConfig[] {
   const names = new Set<string>();
+  const digests = new Set<string>();
   return list.map((raw, i) => {
     const path = `clients[${i}]`;
     const o = asObject(raw, path, problems);
@@ -120,6 +121,11 @@ function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientCo
     const keySha256 = (fromEnv ?? strList(o, 'keySha256', path, problems)).map((h) => h.toLowerCase());
     if (keySha256.length === 0 || keySha256.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
       problems.add(`${path}.keySha256 must list one or two SHA-256 hex digests (two while rotating)`);
+    }
+    // One key must name one client: the digest is how a caller is found.
+    for (const h of keySha256) {
+      if (digests.has(h)) problems.add(`${path}.keySha256 lists a key another client already has`);
+      digests.add(h);
     }
     const scopes = strList(o, 'scopes', path, problems);
     for (const s of scopes) if (!ALL_SCOPES.includes(s as Scope)) problems.add(`${path}.scopes has unknown scope "${s}"`);
