@@ -9,6 +9,7 @@ import { loadGatewayConfig } from './config/load-gateway-config.js';
 import { registerAuditLog } from './audit/audit-log.js';
 import { registerAccessLog } from './http/access-log.js';
 import { registerForwardedAnswers } from './msdk/forwarded-answer.hook.js';
+import { registerRouteConfigSlot } from './msdk/route-entry.js';
 import { registerGracefulClose } from './http/graceful-close.js';
 import { registerJsonDepthLimit } from './http/json-depth-limit.js';
 import { registerJsonOnly } from './http/json-only.js';
@@ -52,6 +53,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  registerRouteConfigSlot(fastify);
   registerAccessLog(fastify, logger);
   registerForwardedAnswers(fastify);
   registerAuditLog(fastify, logger);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+import { routeTemplateOf } from '../msdk/route-entry.js';
 
 type LoggedRequest = CallerRequest & { upstreamAttempts?: number; cacheStatus?: string; errorCode?: string };
 
@@ -26,7 +27,7 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
         client: request.caller?.client,
         game: request.caller?.game.id,
         method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
+        route: routeTemplateOf(request),
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 10) / 10,
         cache: request.cacheStatus,

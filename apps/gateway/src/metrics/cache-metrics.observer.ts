@@ -11,6 +11,6 @@ export class CacheMetricsObserver implements CacheObserver {
   lookup(_result: CacheResult): void {}
 
   storeError(operation: 'get' | 'set' | 'connection'): void {
-    this.metrics.cacheStoreErrors.inc({ operation });
+    this.metrics.cacheStoreErrors.labels(operation).inc();
   }
 }

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { LabeledCounter, LabeledHistogram } from './labeled-series.js';
 
 /**
  * Every metric the gateway exports, in its own registry (one per gateway instance, so tests can
@@ -75,13 +76,14 @@ export class GatewayMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'msdk_gateway_' });
   }
 
-  // Every metric goes to this instance's registry; histograms all use MSDK's buckets.
-  private histogram<L extends string>(name: string, help: string, labelNames: readonly L[]): Histogram<L> {
-    return new Histogram({ name, help, labelNames, buckets: GatewayMetrics.BUCKETS, registers: [this.registry] });
+  // Every metric goes to this instance's registry; histograms all use MSDK's buckets. Counters
+  // and histograms are labeled-series ones: label values are given in labelNames order.
+  private histogram<L extends string>(name: string, help: string, labelNames: readonly L[]): LabeledHistogram<L> {
+    return new LabeledHistogram({ name, help, labelNames, buckets: GatewayMetrics.BUCKETS, registers: [this.registry] });
   }
 
-  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
-    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): LabeledCounter<L> {
+    return new LabeledCounter({ name, help, labelNames, registers: [this.registry] });
   }
 
   private gauge<L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> {

@@ -9,16 +9,16 @@ export class MsdkMetricsObserver implements MsdkCallObserver {
   constructor(private readonly metrics: GatewayMetrics) {}
 
   attemptFinished(entry: CatalogEntry, _origin: string, outcome: AttemptOutcome, durationMs: number): void {
-    this.metrics.upstreamAttempts.inc({ interface: entry.id, outcome });
-    this.metrics.upstreamAttemptDuration.observe({ interface: entry.id, outcome }, durationMs / 1000);
+    this.metrics.upstreamAttempts.labels(entry.id, outcome).inc();
+    this.metrics.upstreamAttemptDuration.labels(entry.id, outcome).observe(durationMs / 1000);
   }
 
   retrying(entry: CatalogEntry): void {
-    this.metrics.upstreamRetries.inc({ interface: entry.id });
+    this.metrics.upstreamRetries.labels(entry.id).inc();
   }
 
   answered(entry: CatalogEntry, body: Record<string, unknown>): void {
-    this.metrics.msdkAnswers.inc({ interface: entry.id, ret_class: retClass(body) });
+    this.metrics.msdkAnswers.labels(entry.id, retClass(body)).inc();
   }
 
   breakerChanged(origin: string, state: BreakerState): void {

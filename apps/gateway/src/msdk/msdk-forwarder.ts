@@ -12,6 +12,9 @@ import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { PerUserFrequencyGuard } from '../rate-limit/per-user-frequency.guard.js';
 import { UpstreamBase } from './upstream-base.js';
 
+/** The cache_lookups `result` label for each X-Cache value. */
+const CACHE_RESULT_LABEL: Record<CacheStatus, string> = { HIT: 'hit', MISS: 'miss', STALE: 'stale', BYPASS: 'bypass' };
+
 /** What a route hands over: who calls, the request id, and whether to skip the cache read. */
 export interface ForwardContext {
   readonly caller: AuthenticatedCaller;
@@ -70,8 +73,8 @@ export class MsdkForwarder implements OnApplicationShutdown {
 
   /** Cache results per interface (for cacheable rows), and degraded answers MSDK sent us. */
   private count(entry: CatalogEntry, result: CacheStatus, msdkSentIsLost: boolean): void {
-    if (entry.cache.kind !== 'none') this.metrics.cacheLookups.inc({ interface: entry.id, result: result.toLowerCase() });
-    if (msdkSentIsLost) this.metrics.isLostAnswers.inc({ interface: entry.id });
+    if (entry.cache.kind !== 'none') this.metrics.cacheLookups.labels(entry.id, CACHE_RESULT_LABEL[result]).inc();
+    if (msdkSentIsLost) this.metrics.isLostAnswers.labels(entry.id).inc();
   }
 
   private send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext, openid: string): Promise<MsdkResult> {

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CatalogEntry } from '#msdk';
 
 /**
@@ -10,6 +10,36 @@ export interface MsdkRouteConfig {
   readonly msdkEntry?: CatalogEntry;
 }
 
+/** A matched route's config as Fastify keeps it: ours, plus the route template. */
+interface RouteConfigSeen extends MsdkRouteConfig {
+  readonly url?: string;
+}
+
+const SEEN = 'msdkRouteConfig';
+type RequestWithSeen = FastifyRequest & { [SEEN]?: RouteConfigSeen | null };
+
+/**
+ * Declares the per-request slot routeConfigOf fills, so adding it does not change the request
+ * object's shape mid-request. Call before the server is ready.
+ */
+export function registerRouteConfigSlot(fastify: FastifyInstance): void {
+  fastify.decorateRequest(SEEN, null);
+}
+
+/**
+ * The route's config, read once per request: Fastify builds `request.routeOptions` afresh (a
+ * dozen fields) on every read, and the rate limit, metrics, access and audit logs all ask.
+ */
+function routeConfigOf(request: FastifyRequest): RouteConfigSeen {
+  const seen = request as RequestWithSeen;
+  return (seen[SEEN] ??= (request.routeOptions?.config as RouteConfigSeen | undefined) ?? {});
+}
+
 export function routeEntryOf(request: FastifyRequest): CatalogEntry | undefined {
-  return (request.routeOptions?.config as MsdkRouteConfig | undefined)?.msdkEntry;
+  return routeConfigOf(request).msdkEntry;
+}
+
+/** The route template (`/v1/relation/qqprofile`), never the raw URL; `unmatched` for a 404. */
+export function routeTemplateOf(request: FastifyRequest): string {
+  return routeConfigOf(request).url ?? 'unmatched';
 }

@@ -31,7 +31,7 @@ import { WindowBudget } from './window-budget.js';
       // Rejections per client for Prometheus (the observer is the only link to metrics).
       provide: RATE_LIMIT_OBSERVER,
       inject: [GatewayMetrics],
-      useFactory: (metrics: GatewayMetrics): RateLimitObserver => ({ onRejected: (client) => metrics.rateLimitRejections.inc({ client }) }),
+      useFactory: (metrics: GatewayMetrics): RateLimitObserver => ({ onRejected: (client) => metrics.rateLimitRejections.labels(client).inc() }),
     },
     ClientRateLimitGuard,
     PerUserFrequencyGuard,
