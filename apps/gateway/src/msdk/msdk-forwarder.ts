@@ -7,6 +7,7 @@ import { msdkCacheKey } from '../cache/msdk-cache-key.js';
 import { cacheConfig, upstreamConfig } from '../config/config-namespaces.js';
 import type { CacheConfig } from '../config/cache-config.js';
 import type { UpstreamConfig } from '../config/gateway-config.js';
+import { forwardContextOf, type ForwardingRequest } from './forward-context.decorator.js';
 import { ForwardedAnswer, isLostFlag, type CacheStatus } from './forwarded-answer.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { PerUserFrequencyGuard } from '../rate-limit/per-user-frequency.guard.js';
@@ -45,7 +46,8 @@ export class MsdkForwarder implements OnApplicationShutdown {
     this.v5 = new UpstreamBase(upstream.v5BaseUrl);
   }
 
-  async forward(entry: CatalogEntry, payload: object, context: ForwardContext): Promise<ForwardedAnswer> {
+  async forward(entry: CatalogEntry, payload: object, request: ForwardingRequest): Promise<ForwardedAnswer> {
+    const context = forwardContextOf(request);
     const { game } = context.caller;
     const caller = payload as CallerPayload;
     const ttlMs = cacheTtlFor(entry, this.cacheSettings);

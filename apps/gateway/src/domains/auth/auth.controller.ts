@@ -2,8 +2,8 @@ import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CATALOG } from '#msdk';
 import { RequiresScope } from '../../caller-auth/route-access.decorators.js';
-import { Forwarding } from '../../msdk/forward-context.decorator.js';
-import { MsdkForwarder, type ForwardContext } from '../../msdk/msdk-forwarder.js';
+import { Forwarding, type ForwardingRequest } from '../../msdk/forward-context.decorator.js';
+import { MsdkForwarder } from '../../msdk/msdk-forwarder.js';
 import { MsdkOperation } from '../../msdk/msdk-operation.decorator.js';
 import { AppleVerifyDto, CheckTokenDto, GetPfvalDto, GuestCheckTokenDto, VerifyLoginDto } from './auth.dtos.js';
 
@@ -17,27 +17,27 @@ export class AuthController {
   constructor(private readonly msdk: MsdkForwarder) {}
 
   @MsdkOperation(auth.verifyLogin, VerifyLoginDto)
-  verifyLogin(@Body() body: VerifyLoginDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(auth.verifyLogin, body, ctx);
+  verifyLogin(@Body() body: VerifyLoginDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(auth.verifyLogin, body, request);
   }
 
   @MsdkOperation(auth.checkToken, CheckTokenDto)
-  checkToken(@Body() body: CheckTokenDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(auth.checkToken, body, ctx);
+  checkToken(@Body() body: CheckTokenDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(auth.checkToken, body, request);
   }
 
   @MsdkOperation(auth.guestCheckToken, GuestCheckTokenDto)
-  guestCheckToken(@Body() body: GuestCheckTokenDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(auth.guestCheckToken, body, ctx);
+  guestCheckToken(@Body() body: GuestCheckTokenDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(auth.guestCheckToken, body, request);
   }
 
   @MsdkOperation(auth.appleVerify, AppleVerifyDto)
-  appleVerify(@Body() body: AppleVerifyDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(auth.appleVerify, body, ctx);
+  appleVerify(@Body() body: AppleVerifyDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(auth.appleVerify, body, request);
   }
 
   @MsdkOperation(auth.getPfval, GetPfvalDto)
-  getPfval(@Body() body: GetPfvalDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(auth.getPfval, body, ctx);
+  getPfval(@Body() body: GetPfvalDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(auth.getPfval, body, request);
   }
 }

@@ -2,8 +2,8 @@ import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CATALOG } from '#msdk';
 import { RequiresScope } from '../../caller-auth/route-access.decorators.js';
-import { Forwarding } from '../../msdk/forward-context.decorator.js';
-import { MsdkForwarder, type ForwardContext } from '../../msdk/msdk-forwarder.js';
+import { Forwarding, type ForwardingRequest } from '../../msdk/forward-context.decorator.js';
+import { MsdkForwarder } from '../../msdk/msdk-forwarder.js';
 import { MsdkOperation } from '../../msdk/msdk-operation.decorator.js';
 import { ArkShareDto, FriendListDto, FriendShareDto, GetSopenidDto, RecallFriendsListDto } from './friend.dtos.js';
 
@@ -18,27 +18,27 @@ export class FriendController {
   constructor(private readonly msdk: MsdkForwarder) {}
 
   @MsdkOperation(friend.friendList, FriendListDto)
-  friendList(@Body() body: FriendListDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(friend.friendList, body, ctx);
+  friendList(@Body() body: FriendListDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(friend.friendList, body, request);
   }
 
   @MsdkOperation(friend.recallFriendsList, RecallFriendsListDto)
-  recallFriendsList(@Body() body: RecallFriendsListDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(friend.recallFriendsList, body, ctx);
+  recallFriendsList(@Body() body: RecallFriendsListDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(friend.recallFriendsList, body, request);
   }
 
   @MsdkOperation(friend.getSopenid, GetSopenidDto)
-  getSopenid(@Body() body: GetSopenidDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(friend.getSopenid, body, ctx);
+  getSopenid(@Body() body: GetSopenidDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(friend.getSopenid, body, request);
   }
 
   @MsdkOperation(friend.share, FriendShareDto)
-  share(@Body() body: FriendShareDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(friend.share, body, ctx);
+  share(@Body() body: FriendShareDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(friend.share, body, request);
   }
 
   @MsdkOperation(friend.arkShare, ArkShareDto)
-  arkShare(@Body() body: ArkShareDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(friend.arkShare, body, ctx);
+  arkShare(@Body() body: ArkShareDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(friend.arkShare, body, request);
   }
 }

@@ -2,8 +2,8 @@ import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CATALOG } from '#msdk';
 import { RequiresScope } from '../../caller-auth/route-access.decorators.js';
-import { Forwarding } from '../../msdk/forward-context.decorator.js';
-import { MsdkForwarder, type ForwardContext } from '../../msdk/msdk-forwarder.js';
+import { Forwarding, type ForwardingRequest } from '../../msdk/forward-context.decorator.js';
+import { MsdkForwarder } from '../../msdk/msdk-forwarder.js';
 import { MsdkOperation } from '../../msdk/msdk-operation.decorator.js';
 import {
   GetVipRichInfoDto,
@@ -28,52 +28,52 @@ export class RelationController {
   constructor(private readonly msdk: MsdkForwarder) {}
 
   @MsdkOperation(relation.qqprofile, QqProfileDto)
-  qqprofile(@Body() body: QqProfileDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.qqprofile, body, ctx);
+  qqprofile(@Body() body: QqProfileDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.qqprofile, body, request);
   }
 
   @MsdkOperation(relation.qqfriendsDetail, QqFriendsDetailDto)
-  qqfriendsDetail(@Body() body: QqFriendsDetailDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.qqfriendsDetail, body, ctx);
+  qqfriendsDetail(@Body() body: QqFriendsDetailDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.qqfriendsDetail, body, request);
   }
 
   @MsdkOperation(relation.qqUnregFriends, QqUnregFriendsDto)
-  qqUnregFriends(@Body() body: QqUnregFriendsDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.qqUnregFriends, body, ctx);
+  qqUnregFriends(@Body() body: QqUnregFriendsDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.qqUnregFriends, body, request);
   }
 
   @MsdkOperation(relation.qqstrangeProfile, QqStrangeProfileDto)
-  qqstrangeProfile(@Body() body: QqStrangeProfileDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.qqstrangeProfile, body, ctx);
+  qqstrangeProfile(@Body() body: QqStrangeProfileDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.qqstrangeProfile, body, request);
   }
 
   @MsdkOperation(relation.qqfriendsVip, QqFriendsVipDto)
-  qqfriendsVip(@Body() body: QqFriendsVipDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.qqfriendsVip, body, ctx);
+  qqfriendsVip(@Body() body: QqFriendsVipDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.qqfriendsVip, body, request);
   }
 
   @MsdkOperation(relation.getVipRichInfo, GetVipRichInfoDto)
-  getVipRichInfo(@Body() body: GetVipRichInfoDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.getVipRichInfo, body, ctx);
+  getVipRichInfo(@Body() body: GetVipRichInfoDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.getVipRichInfo, body, request);
   }
 
   @MsdkOperation(relation.wxfriends, WxFriendsDto)
-  wxfriends(@Body() body: WxFriendsDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.wxfriends, body, ctx);
+  wxfriends(@Body() body: WxFriendsDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.wxfriends, body, request);
   }
 
   @MsdkOperation(relation.wxprofile, WxProfileDto)
-  wxprofile(@Body() body: WxProfileDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.wxprofile, body, ctx);
+  wxprofile(@Body() body: WxProfileDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.wxprofile, body, request);
   }
 
   @MsdkOperation(relation.wxfriendsProfile, WxFriendsProfileDto)
-  wxfriendsProfile(@Body() body: WxFriendsProfileDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.wxfriendsProfile, body, ctx);
+  wxfriendsProfile(@Body() body: WxFriendsProfileDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.wxfriendsProfile, body, request);
   }
 
   @MsdkOperation(relation.wxuserinfo, WxUserinfoDto)
-  wxuserinfo(@Body() body: WxUserinfoDto, @Forwarding() ctx: ForwardContext) {
-    return this.msdk.forward(relation.wxuserinfo, body, ctx);
+  wxuserinfo(@Body() body: WxUserinfoDto, @Forwarding() request: ForwardingRequest) {
+    return this.msdk.forward(relation.wxuserinfo, body, request);
   }
 }
