@@ -8,6 +8,10 @@ describe('the gateway ships with one set of Node flags', () => {
     assert.ok(gatewayNodeFlags().some((f) => f.startsWith('--max-semi-space-size=')));
   });
 
+  it('npm run start:gateway turns allocation-site pretenuring off (old-generation garbage under load, README Benchmark)', () => {
+    assert.ok(gatewayNodeFlags().includes('--no-allocation-site-pretenuring'));
+  });
+
   it("the Dockerfile's CMD passes the same flags as npm run start:gateway", () => {
     const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(readFileSync('Dockerfile', 'utf8'));
     assert.ok(cmd, 'the Dockerfile has an exec-form CMD');
