@@ -1,12 +1,8 @@
-import { randomFillSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** A caller's X-Request-Id is kept when it is a sane token; otherwise we mint one. */
 const WELL_FORMED = /^[A-Za-z0-9._-]{8,64}$/;
-
-/** Random bytes drawn 4 KB at a time: one native call per 256 ids, and one hex slice per id. */
-const pool = Buffer.alloc(4096);
-let used = pool.length;
 
 export function requestIdFor(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
@@ -14,13 +10,17 @@ export function requestIdFor(req: IncomingMessage): string {
   return mintRequestId();
 }
 
-/** 128 random bits as 32 hex digits (randomUUID without its dashes cost ~4x as much). */
+/**
+ * 80 random bits drawn once per process, then a counter: ids are unique across instances and
+ * restarts (the prefix) and within one (2^48 ids before the counter wraps), 32 hex digits as
+ * before. They only name a request in logs and answers; nothing relies on them being unguessable.
+ * Slicing fresh random bytes to hex per request cost ~1 µs under load.
+ */
+const PREFIX = randomBytes(10).toString('hex');
+const COUNTER_SPAN = 2 ** 48;
+let counter = 0;
+
 export function mintRequestId(): string {
-  if (used + 16 > pool.length) {
-    randomFillSync(pool);
-    used = 0;
-  }
-  const id = pool.toString('hex', used, used + 16);
-  used += 16;
-  return id;
+  counter = (counter + 1) % COUNTER_SPAN;
+  return PREFIX + counter.toString(16).padStart(12, '0');
 }
