@@ -16,13 +16,28 @@ describe('MemoryWindowCounter', () => {
     assert.deepEqual(await counter.hit('a', 1000), { count: 1, resetInMs: 1000 }, 'a new window starts from zero');
   });
 
-  it('stays bounded: the least recently used key is forgotten first', async () => {
-    const counter = new MemoryWindowCounter(2, () => 0);
-    await counter.hit('a', 1000);
+  it('stays bounded: the window opened longest ago is forgotten first', async () => {
+    let now = 0;
+    const counter = new MemoryWindowCounter(2, () => now);
     await counter.hit('a', 1000);
     await counter.hit('b', 1000);
+    await counter.hit('a', 1000);
     await counter.hit('c', 1000);
-    assert.equal((await counter.hit('a', 1000)).count, 1, 'a was evicted');
+    assert.equal((await counter.hit('a', 1000)).count, 1, 'a, opened first, was evicted');
+    assert.equal((await counter.hit('c', 1000)).count, 2, 'c was kept');
+  });
+
+  it('moves a key whose window rolled over to the back', async () => {
+    let now = 0;
+    const counter = new MemoryWindowCounter(2, () => now);
+    await counter.hit('a', 1000);
+    now = 500;
+    await counter.hit('b', 1000);
+    now = 1000;
+    assert.deepEqual(await counter.hit('a', 1000), { count: 1, resetInMs: 1000 }, "a's new window");
+    await counter.hit('c', 1000);
+    assert.equal((await counter.hit('a', 1000)).count, 2, 'b went, not a');
+    assert.equal((await counter.hit('b', 1000)).count, 1);
   });
 });
 
