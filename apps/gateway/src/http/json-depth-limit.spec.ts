@@ -7,6 +7,9 @@ describe('nestedDeeperThan', () => {
 
   it('counts objects and arrays as levels, scalars not', () => {
     assert.equal(nestedDeeperThan({ a: 1 }, 1), false);
+    assert.equal(nestedDeeperThan({ a: 1, b: 'x', c: null, d: true }, 1), false);
+    assert.equal(nestedDeeperThan({ a: 1 }, 0), true);
+    assert.equal(nestedDeeperThan({ a: 1, b: [] }, 1), true);
     assert.equal(nestedDeeperThan({ a: { b: 1 } }, 1), true);
     assert.equal(nestedDeeperThan([[1]], 2), false);
     assert.equal(nestedDeeperThan([[[1]]], 2), true);

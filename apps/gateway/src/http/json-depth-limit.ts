@@ -20,6 +20,8 @@ export function registerJsonDepthLimit(fastify: FastifyInstance, maxDepth = MAX_
 /** Iterative on purpose: measuring the depth must not recurse either. */
 export function nestedDeeperThan(value: unknown, maxDepth: number): boolean {
   if (value === null || typeof value !== 'object') return false;
+  // Most bodies are one flat object: answered without building the walk's work list.
+  if (maxDepth >= 1 && !Array.isArray(value) && holdsNoObject(value)) return false;
   const pending: Array<[unknown, number]> = [[value, 1]];
   while (pending.length > 0) {
     const [node, depth] = pending.pop()!;
@@ -29,4 +31,12 @@ export function nestedDeeperThan(value: unknown, maxDepth: number): boolean {
     }
   }
   return false;
+}
+
+function holdsNoObject(object: object): boolean {
+  for (const key in object) {
+    const child = (object as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object') return false;
+  }
+  return true;
 }
