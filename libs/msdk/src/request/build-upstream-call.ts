@@ -36,7 +36,9 @@ export function upstreamAppId(entry: CatalogEntry, creds: GameCredentials, paylo
   return creds.v5.gameId;
 }
 
-/** msdkExtInfo allows only [A-Za-z0-9_]. */
+const EXT_INFO_SAFE = /^[A-Za-z0-9_]{1,64}$/;
+
+/** msdkExtInfo allows only [A-Za-z0-9_]. Our own ids (hex) already qualify: they pass as they are. */
 function extInfoSafe(id: string): string {
-  return id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
+  return EXT_INFO_SAFE.test(id) ? id : id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
 }

@@ -6,10 +6,17 @@ const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
  * the fixed fields (digits, hex, appids, openids) are nearly always safe as they are.
  */
 export class FormQuery {
-  text = '';
+  /** Starts from pairs already written (by another FormQuery). */
+  constructor(public text = '') {}
 
   add(name: string, value: string): void {
     const pair = FORM_SAFE.test(name) && FORM_SAFE.test(value) ? `${name}=${value}` : new URLSearchParams([[name, value]]).toString();
-    this.text = this.text === '' ? pair : `${this.text}&${pair}`;
+    this.append(pair);
+  }
+
+  /** Pairs already written (by another FormQuery), as they are. */
+  append(pairs: string): void {
+    if (pairs === '') return;
+    this.text = this.text === '' ? pairs : `${this.text}&${pairs}`;
   }
 }

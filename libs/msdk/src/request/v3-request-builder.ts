@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../catalog/catalog-entry.js';
+import type { CatalogEntry, Platform } from '../catalog/catalog-entry.js';
 import type { V3Credentials } from '../credentials.js';
 import { signV3, v3AppId, v3SigningKey } from '../signing/v3-signer.js';
 import { UNIFIED_FIELDS, type CallerPayload, type UpstreamCall } from './caller-payload.js';
@@ -27,15 +27,10 @@ export function buildV3Call(
   const appid = v3AppId(creds, platform);
   const timestamp = options.nowSeconds ?? Math.floor(Date.now() / 1000);
 
-  const query = new FormQuery();
-  query.add('timestamp', String(timestamp));
-  query.add('appid', appid);
-  query.add('sig', signV3(v3SigningKey(creds, platform), timestamp));
+  const shared = sharedQuery(creds, platform, appid, timestamp);
+  const query = new FormQuery(shared.head);
   query.add('openid', payload.openid);
-  query.add('encode', String(creds.encode));
-  if (creds.version !== undefined) query.add('version', creds.version);
-  if (creds.ishttps !== undefined) query.add('ishttps', String(creds.ishttps));
-  if (creds.conn !== undefined) query.add('conn', String(creds.conn));
+  query.append(shared.tail);
   const extInfo = payload.msdkExtInfo ?? options.defaultExtInfo;
   if (extInfo !== undefined) query.add('msdkExtInfo', extInfo);
 
@@ -45,6 +40,44 @@ export function buildV3Call(
     return { method: 'GET', pathAndQuery: `${entry.path}?${query.text}`, body: undefined, appid };
   }
   return { method: 'POST', pathAndQuery: `${entry.path}?${query.text}`, body: JSON.stringify(fields), appid };
+}
+
+/**
+ * What every call of one game and platform sends around the openid: the head (timestamp, appid,
+ * sig) changes once a second, the tail (encode, then the configured version, ishttps, conn)
+ * never. Written once, not as seven pairs per call.
+ */
+interface SharedQuery {
+  seconds: number;
+  head: string;
+  readonly tail: string;
+}
+
+const sharedQueries = new WeakMap<V3Credentials, Map<Platform, SharedQuery>>();
+
+function sharedQuery(creds: V3Credentials, platform: Platform, appid: string, timestamp: number): SharedQuery {
+  let byPlatform = sharedQueries.get(creds);
+  if (!byPlatform) sharedQueries.set(creds, (byPlatform = new Map()));
+  let shared = byPlatform.get(platform);
+  if (!shared) byPlatform.set(platform, (shared = { seconds: Number.NaN, head: '', tail: fixedTail(creds) }));
+  if (shared.seconds !== timestamp) {
+    const head = new FormQuery();
+    head.add('timestamp', String(timestamp));
+    head.add('appid', appid);
+    head.add('sig', signV3(v3SigningKey(creds, platform), timestamp));
+    shared.seconds = timestamp;
+    shared.head = head.text;
+  }
+  return shared;
+}
+
+function fixedTail(creds: V3Credentials): string {
+  const tail = new FormQuery();
+  tail.add('encode', String(creds.encode));
+  if (creds.version !== undefined) tail.add('version', creds.version);
+  if (creds.ishttps !== undefined) tail.add('ishttps', String(creds.ishttps));
+  if (creds.conn !== undefined) tail.add('conn', String(creds.conn));
+  return tail.text;
 }
 
 /** Where a row's appid goes (`reqBody.appid` is a path of two) and whether MSDK wants it as a number. */
