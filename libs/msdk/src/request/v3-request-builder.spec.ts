@@ -4,6 +4,7 @@ import type { CatalogEntry } from '../catalog/catalog-entry.js';
 import { CATALOG } from '../catalog/catalog.js';
 import { buildV3Call } from './v3-request-builder.js';
 import { redactPathAndQuery } from './redact-query.js';
+import { signV3 } from '../signing/v3-signer.js';
 
 const creds = { qqAppId: '100703379', wechatAppId: 'wxcde873f99466f74a', encode: 2 as const, msdkKey: 'msdkkey-demo-0123' };
 const query = (pathAndQuery: string) => Object.fromEntries(new URL(pathAndQuery, 'http://x').searchParams);
@@ -21,6 +22,18 @@ describe('V3 request builder', () => {
       encode: '2',
     });
     assert.equal(call.body, '{"appid":100703379,"openid":"OID","openkey":"TOK","userip":"1.2.3.4"}');
+  });
+
+  it('signs each second afresh, and each platform under its own appid, with the same credentials', () => {
+    const at = (nowSeconds: number, entry: CatalogEntry = CATALOG.auth.verifyLogin) =>
+      query(buildV3Call(entry, creds, { openid: 'OID', accessToken: 'TOK' }, { nowSeconds }).pathAndQuery);
+    assert.equal(at(1478745715).sig, '545bb404a39933023269754b2d52cbb7');
+    const next = at(1478745716);
+    assert.equal(next.timestamp, '1478745716');
+    assert.equal(next.sig, signV3(creds.msdkKey, 1478745716));
+    assert.equal(at(1478745715).sig, '545bb404a39933023269754b2d52cbb7', 'an earlier second again');
+    assert.equal(at(1478745715, CATALOG.auth.guestCheckToken).appid, 'G_100703379');
+    assert.equal(at(1478745715).appid, '100703379');
   });
 
   it('sends the guest openid as guestid under the G_ appid', () => {

@@ -3,18 +3,12 @@ import type { Platform } from '../catalog/catalog-entry.js';
 import type { V3Credentials } from '../credentials.js';
 import { MissingCredentialError } from '../errors/msdk-errors.js';
 
-/** The last sig per signing key: it changes once a second, so most calls need no md5 at all. */
-const lastSig = new Map<string, { readonly seconds: number; readonly sig: string }>();
-/** Signing keys come from configuration (a few per game); past this many, sigs are not kept. */
-const MAX_KEPT = 256;
-
-/** V3 sig: lowercase hex md5(key + timestamp), timestamp in seconds. */
+/**
+ * V3 sig: lowercase hex md5(key + timestamp), timestamp in seconds. Not memoized here: the
+ * request builder keeps each game and platform's signed query head for the second it was made.
+ */
 export function signV3(key: string, timestampSeconds: number): string {
-  const last = lastSig.get(key);
-  if (last !== undefined && last.seconds === timestampSeconds) return last.sig;
-  const sig = md5Hex(key + String(timestampSeconds));
-  if (last !== undefined || lastSig.size < MAX_KEPT) lastSig.set(key, { seconds: timestampSeconds, sig });
-  return sig;
+  return md5Hex(key + String(timestampSeconds));
 }
 
 /** The appid a platform's calls carry: guests use `G_<qq appid>`, Apple `A_<qq appid>`. */
