@@ -1,0 +1,181 @@
+import { ForbiddenException, type CanActivate, type ExceptionFilter, type PipeTransform, type Type } from '@nestjs/common';
+import {
+  EXCEPTION_FILTERS_METADATA,
+  FILTER_CATCH_EXCEPTIONS,
+  GUARDS_METADATA,
+  HEADERS_METADATA,
+  HTTP_CODE_METADATA,
+  INTERCEPTORS_METADATA,
+  PIPES_METADATA,
+  REDIRECT_METADATA,
+  ROUTE_ARGS_METADATA,
+  SSE_METADATA,
+} from '@nestjs/common/constants.js';
+import { ApplicationConfig, ModulesContainer, type NestApplication } from '@nestjs/core';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { CatalogEntry } from '#msdk';
+import type { MsdkRouteConfig } from './route-entry.js';
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** Nest's global enhancers, as the app holds them: what a direct route runs. */
+interface GlobalEnhancers {
+  readonly guards: readonly CanActivate[];
+  readonly pipes: readonly PipeTransform[];
+  readonly filter: ExceptionFilter;
+}
+
+/** A catalog route's controller method, as Nest would call it. */
+interface RouteTarget {
+  readonly instance: object;
+  readonly controller: Type;
+  readonly handler: Handler;
+}
+
+/** Where the method's two parameters go: the validated body and the request. */
+interface ParamPlan {
+  readonly length: number;
+  readonly bodyIndex: number;
+  readonly bodyType: Type | undefined;
+  readonly requestIndex: number;
+}
+
+/**
+ * Catalog routes answered from Fastify's handler, without Nest's per-request router, by the
+ * same parts Nest would use: the app's global guards, global pipes, the controller method and
+ * the global exception filter, in Nest's order and with Nest's ExecutionContext. Nest's router
+ * awaits every guard, pipe and result through its own promise chain (about a dozen promises and
+ * microtask turns a request); here a guard that answers at once costs a call.
+ *
+ * Only routes of the shape every catalog route has are taken over: a body and the request as
+ * parameters, no route-level guards, pipes, interceptors, filters, headers, redirects or SSE,
+ * and no global interceptors or request-scoped enhancers. Anything else stays with Nest, so a
+ * route that grows such a feature keeps working, only without the shortcut.
+ */
+export function registerDirectCatalogRoutes(fastify: FastifyInstance, app: NestApplication): DirectCatalogRoutes {
+  const routes: DirectCatalogRoutes = { direct: [], viaNest: [] };
+  let targets: Map<CatalogEntry, RouteTarget> | undefined;
+  let enhancers: GlobalEnhancers | undefined | null;
+  fastify.addHook('onRoute', (route) => {
+    const entry = (route.config as MsdkRouteConfig | undefined)?.msdkEntry;
+    if (!entry) return;
+    targets ??= catalogRouteTargets(app.get(ModulesContainer));
+    if (enhancers === undefined) enhancers = globalEnhancers(app);
+    const target = targets.get(entry);
+    const direct = enhancers && target ? directHandler(target, enhancers, route) : undefined;
+    if (direct) route.handler = direct;
+    (direct ? routes.direct : routes.viaNest).push(entry);
+  });
+  return routes;
+}
+
+/** Which catalog routes run directly and which were left to Nest, filled as Nest registers them. */
+export interface DirectCatalogRoutes {
+  readonly direct: CatalogEntry[];
+  readonly viaNest: CatalogEntry[];
+}
+
+/** Every controller method a catalog route is declared on (by MsdkOperation's route config). */
+function catalogRouteTargets(modules: ModulesContainer): Map<CatalogEntry, RouteTarget> {
+  const targets = new Map<CatalogEntry, RouteTarget>();
+  for (const module of modules.values()) {
+    for (const wrapper of module.controllers.values()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || !wrapper.isDependencyTreeStatic()) continue;
+      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const config = Reflect.getMetadata('__fastify_route_config__', handler) as MsdkRouteConfig | undefined;
+        if (config?.msdkEntry) targets.set(config.msdkEntry, { instance, controller: wrapper.metatype as Type, handler: handler as Handler });
+      }
+    }
+  }
+  return targets;
+}
+
+/** The global guards, pipes and the one catch-all filter; null when the app has more than that. */
+function globalEnhancers(app: NestApplication): GlobalEnhancers | null {
+  const config = (app as unknown as { config?: unknown }).config;
+  if (!(config instanceof ApplicationConfig)) throw new Error('Nest no longer keeps its ApplicationConfig where direct catalog routes read it');
+  const requestScoped =
+    config.getGlobalRequestGuards().length + config.getGlobalRequestPipes().length + config.getGlobalRequestFilters().length + config.getGlobalRequestInterceptors().length;
+  const filters = config.getGlobalFilters();
+  const catchesAll = filters.length === 1 && (Reflect.getMetadata(FILTER_CATCH_EXCEPTIONS, filters[0].constructor) ?? []).length === 0;
+  if (requestScoped > 0 || config.getGlobalInterceptors().length > 0 || !catchesAll) return null;
+  return { guards: config.getGlobalGuards(), pipes: config.getGlobalPipes(), filter: filters[0] };
+}
+
+/** The plan for a method taking only @Body() and @Req(), or undefined for any other shape. */
+function paramPlan(target: RouteTarget): ParamPlan | undefined {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, target.controller, target.handler.name) ?? {}) as Record<string, { index: number; data?: unknown; pipes?: unknown[] }>;
+  let bodyIndex = -1;
+  let requestIndex = -1;
+  for (const [key, arg] of Object.entries(args)) {
+    const type = Number(key.split(':')[0]);
+    if (arg.data !== undefined || (arg.pipes?.length ?? 0) > 0) return undefined;
+    if (type === RouteParamtypes.BODY && bodyIndex < 0) bodyIndex = arg.index;
+    else if (type === RouteParamtypes.REQUEST && requestIndex < 0) requestIndex = arg.index;
+    else return undefined;
+  }
+  if (bodyIndex < 0 || requestIndex < 0) return undefined;
+  const paramTypes = (Reflect.getMetadata('design:paramtypes', target.instance, target.handler.name) ?? []) as Type[];
+  return { length: Math.max(bodyIndex, requestIndex) + 1, bodyIndex, bodyType: paramTypes[bodyIndex], requestIndex };
+}
+
+/** True when the controller or method carries an enhancer or response metadata the direct path does not run. */
+function hasRouteLevelFeatures(target: RouteTarget): boolean {
+  const onBoth = [GUARDS_METADATA, PIPES_METADATA, INTERCEPTORS_METADATA, EXCEPTION_FILTERS_METADATA];
+  const onMethod = [HEADERS_METADATA, REDIRECT_METADATA, SSE_METADATA];
+  const present = (key: string, where: object) => {
+    const value = Reflect.getMetadata(key, where) as unknown;
+    return Array.isArray(value) ? value.length > 0 : value !== undefined;
+  };
+  return onBoth.some((key) => present(key, target.controller) || present(key, target.handler)) || onMethod.some((key) => present(key, target.handler));
+}
+
+function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: RouteOptions): RouteOptions['handler'] | undefined {
+  const found = paramPlan(target);
+  if (!found || hasRouteLevelFeatures(target)) return undefined;
+  const plan = found;
+  const { instance, controller, handler } = target;
+  const { guards, pipes, filter } = enhancers;
+  // Nest's status for the route: @HttpCode, else 201 for POST and 200 for the rest.
+  const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (route.method === 'POST' ? 201 : 200);
+  const bodyMetadata = { type: 'body' as const, metatype: plan.bodyType, data: undefined };
+
+  async function run(context: ExecutionContextHost, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    for (const guard of guards) {
+      const answer = guard.canActivate(context);
+      const allowed = typeof answer === 'boolean' ? answer : await settled(answer);
+      // Nest's answer to a guard saying no (ours throw their own typed errors instead).
+      if (!allowed) throw new ForbiddenException('Forbidden resource');
+    }
+    let body: unknown = request.body;
+    for (const pipe of pipes) body = await pipe.transform(body, bodyMetadata);
+    const args = new Array<unknown>(plan.length);
+    args[plan.bodyIndex] = body;
+    args[plan.requestIndex] = request;
+    void reply.code(status);
+    void reply.send(await settled(handler.apply(instance, args)));
+  }
+
+  return function directCatalogRoute(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const context = new ExecutionContextHost([request, reply, undefined], controller, handler);
+    return run(context, request, reply).then(
+      () => reply,
+      (error: unknown) => {
+        filter.catch(error, context);
+        return reply;
+      },
+    );
+  };
+}
+
+/** A promise's or an observable's (last) value, as Nest takes a guard's or a handler's answer. */
+function settled<T>(value: T | Promise<T> | import('rxjs').Observable<T>): Promise<T> | T {
+  return isObservable(value) ? lastValueFrom(value) : value;
+}
