@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common/constants.js';
 import { ApplicationConfig, ModulesContainer, type NestApplication } from '@nestjs/core';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import type { HttpArgumentsHost } from '@nestjs/common/interfaces/features/arguments-host.interface.js';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -147,7 +148,7 @@ function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: R
   const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (route.method === 'POST' ? 201 : 200);
   const bodyMetadata = { type: 'body' as const, metatype: plan.bodyType, data: undefined };
 
-  async function run(context: ExecutionContextHost, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async function run(context: DirectRouteContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     for (const guard of guards) {
       const answer = guard.canActivate(context);
       const allowed = typeof answer === 'boolean' ? answer : await settled(answer);
@@ -164,7 +165,7 @@ function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: R
   }
 
   return function directCatalogRoute(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const context = new ExecutionContextHost([request, reply, undefined], controller, handler);
+    const context = new DirectRouteContext([request, reply, undefined], controller, handler);
     return run(context, request, reply).then(
       () => reply,
       (error: unknown) => {
@@ -173,6 +174,28 @@ function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: R
       },
     );
   };
+}
+
+/**
+ * Nest's ExecutionContextHost, whose switchToHttp() is this object itself: Nest's copies three new
+ * closures onto the context on every call, and each guard and the filter call it.
+ */
+class DirectRouteContext extends ExecutionContextHost {
+  override switchToHttp(): this & HttpArgumentsHost {
+    return this as this & HttpArgumentsHost;
+  }
+
+  getRequest<T>(): T {
+    return this.getArgByIndex(0);
+  }
+
+  getResponse<T>(): T {
+    return this.getArgByIndex(1);
+  }
+
+  getNext<T>(): T {
+    return this.getArgByIndex(2);
+  }
 }
 
 /** A promise's or an observable's (last) value, as Nest takes a guard's or a handler's answer. */
