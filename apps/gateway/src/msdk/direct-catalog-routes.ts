@@ -15,6 +15,7 @@ import { ApplicationConfig, ModulesContainer, type NestApplication } from '@nest
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { HttpArgumentsHost } from '@nestjs/common/interfaces/features/arguments-host.interface.js';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { CatalogEntry } from '#msdk';
@@ -90,7 +91,7 @@ function catalogRouteTargets(modules: ModulesContainer): Map<CatalogEntry, Route
       for (const name of Object.getOwnPropertyNames(prototype)) {
         const handler = prototype[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
-        const config = Reflect.getMetadata('__fastify_route_config__', handler) as MsdkRouteConfig | undefined;
+        const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as MsdkRouteConfig | undefined;
         if (config?.msdkEntry) targets.set(config.msdkEntry, { instance, controller: wrapper.metatype as Type, handler: handler as Handler });
       }
     }
