@@ -6,6 +6,7 @@ import {
   HEADERS_METADATA,
   HTTP_CODE_METADATA,
   INTERCEPTORS_METADATA,
+  PARAMTYPES_METADATA,
   PIPES_METADATA,
   REDIRECT_METADATA,
   ROUTE_ARGS_METADATA,
@@ -124,7 +125,7 @@ function paramPlan(target: RouteTarget): ParamPlan | undefined {
     else return undefined;
   }
   if (bodyIndex < 0 || requestIndex < 0) return undefined;
-  const paramTypes = (Reflect.getMetadata('design:paramtypes', target.instance, target.handler.name) ?? []) as Type[];
+  const paramTypes = (Reflect.getMetadata(PARAMTYPES_METADATA, target.instance, target.handler.name) ?? []) as Type[];
   return { length: Math.max(bodyIndex, requestIndex) + 1, bodyIndex, bodyType: paramTypes[bodyIndex], requestIndex };
 }
 
@@ -140,16 +141,15 @@ function hasRouteLevelFeatures(target: RouteTarget): boolean {
 }
 
 function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: RouteOptions): RouteOptions['handler'] | undefined {
-  const found = paramPlan(target);
-  if (!found || hasRouteLevelFeatures(target)) return undefined;
-  const plan = found;
+  const plan = paramPlan(target);
+  if (!plan || hasRouteLevelFeatures(target)) return undefined;
   const { instance, controller, handler } = target;
   const { guards, pipes, filter } = enhancers;
   // Nest's status for the route: @HttpCode, else 201 for POST and 200 for the rest.
   const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (route.method === 'POST' ? 201 : 200);
   const bodyMetadata = { type: 'body' as const, metatype: plan.bodyType, data: undefined };
 
-  async function run(context: DirectRouteContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const run = async (context: DirectRouteContext, request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     for (const guard of guards) {
       const answer = guard.canActivate(context);
       const allowed = typeof answer === 'boolean' ? answer : await settled(answer);
@@ -163,7 +163,7 @@ function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: R
     args[plan.requestIndex] = request;
     void reply.code(status);
     void reply.send(await settled(handler.apply(instance, args)));
-  }
+  };
 
   return function directCatalogRoute(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const context = new DirectRouteContext([request, reply, undefined], controller, handler);
