@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createRootLogger } from './create-logger.js';
+import { InfoLineWriter, jsonMember } from './info-line-writer.js';
+
+function capture(level = 'info') {
+  const lines: string[] = [];
+  const logger = createRootLogger({ level, pretty: false, secretValues: ['configured-secret-value'], destination: { write: (l: string) => void lines.push(l) } });
+  return { logger, lines };
+}
+
+const withoutTime = (line: string) => line.replace(/"time":\d+/, '"time":0');
+
+describe('InfoLineWriter', () => {
+  const cases: Array<Record<string, string | number | undefined>> = [
+    { requestId: 'abc', client: 'game-server', status: 200, durationMs: 1.5 },
+    { requestId: 'q"uote\\back\nline', client: undefined, game: 'démo ✓', status: 502, durationMs: 0, error: 'UPSTREAM_TIMEOUT' },
+    { route: 'unmatched', attempts: Number.NaN, big: 1e21, negative: -0.1 },
+    { client: 'configured-secret-value', cache: 'HIT' },
+  ];
+
+  for (const [i, fields] of cases.entries()) {
+    it(`writes byte for byte what pino writes for the same fields (case ${i + 1})`, () => {
+      const viaPino = capture();
+      viaPino.logger.child({}, { redact: [] }).info(fields, 'request');
+      const direct = capture();
+      const members = Object.entries(fields).map(([name, value]) => jsonMember(name, value)).join('');
+      new InfoLineWriter(direct.logger).write(members, 'request');
+      assert.equal(direct.lines.length, 1);
+      assert.equal(withoutTime(direct.lines[0]), withoutTime(viaPino.lines[0]));
+    });
+  }
+
+  it("keeps a child logger's bindings where pino puts them", () => {
+    const viaPino = capture();
+    viaPino.logger.child({ component: 'access' }).info({ status: 200 }, 'request');
+    const direct = capture();
+    new InfoLineWriter(direct.logger.child({ component: 'access' })).write(jsonMember('status', 200), 'request');
+    assert.equal(withoutTime(direct.lines[0]), withoutTime(viaPino.lines[0]));
+  });
+
+  it("scrubs configured secret values through the root logger's hook", () => {
+    const { logger, lines } = capture();
+    new InfoLineWriter(logger).write(jsonMember('client', 'configured-secret-value'), 'request');
+    assert.ok(!lines[0].includes('configured-secret-value'));
+    assert.equal((JSON.parse(lines[0]) as { client: string }).client, '[REDACTED]');
+  });
+
+  it('says when the level keeps info lines out', () => {
+    assert.equal(new InfoLineWriter(capture('warn').logger).enabled, false);
+    assert.equal(new InfoLineWriter(capture('info').logger).enabled, true);
+  });
+});

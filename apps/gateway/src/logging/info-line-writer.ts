@@ -1,0 +1,40 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+/**
+ * For a line written on every request whose fields are known scalars: the caller serialises the
+ * members itself (`jsonMember`), and the line goes out exactly as pino would have written it —
+ * level, time, the logger's bindings, the members, msg — to the logger's own destination,
+ * through its streamWrite hook (the secret-value scrub). pino's general serialiser walks the
+ * object and picks a stringifier per value, which measured ~0.6 µs and ~2 KB of garbage a line
+ * more than one template string.
+ */
+export class InfoLineWriter {
+  private readonly stream: DestinationStream;
+  private readonly scrub: ((line: string) => string) | undefined;
+  private readonly head: string;
+  private readonly bindings: string;
+
+  constructor(private readonly logger: Logger) {
+    const internals = logger as unknown as Record<symbol, unknown>;
+    this.stream = internals[pino.symbols.streamSym] as DestinationStream;
+    this.scrub = (internals[pino.symbols.hooksSym] as { streamWrite?: (line: string) => string } | undefined)?.streamWrite;
+    this.bindings = (internals[pino.symbols.chindingsSym] as string | undefined) ?? '';
+    this.head = `{"level":${logger.levels.values.info},"time":`;
+  }
+
+  /** Checked first, so a line nobody will see is not built. */
+  get enabled(): boolean {
+    return this.logger.isLevelEnabled('info');
+  }
+
+  /** `members`: `jsonMember` results joined, each starting with its comma. */
+  write(members: string, msg: string): void {
+    const line = `${this.head}${Date.now()}${this.bindings}${members},"msg":${JSON.stringify(msg)}}\n`;
+    this.stream.write(this.scrub ? this.scrub(line) : line);
+  }
+}
+
+/** `,"name":value` as JSON, or nothing for undefined (pino leaves those out too). */
+export function jsonMember(name: string, value: string | number | undefined): string {
+  return value === undefined ? '' : `,"${name}":${JSON.stringify(value)}`;
+}
