@@ -12,8 +12,8 @@ export interface CollectedAnswer {
  * AbortController and its listeners for every exchange only for us to read the whole body back;
  * this way an exchange costs one object, one timer and the chunks. Together with replying with
  * the bytes as they are, it took a miss from ~79 to ~61 µs of CPU. (The RSS rise first blamed on
- * it is V8's young generation growing under load; the axios transport shows the same. The
- * gateway ships with a smaller one, --max-semi-space-size=8: README, Benchmark.)
+ * it is V8's young generation growing under load; the axios transport shows the same. Its size
+ * is set by the gateway's --max-semi-space-size: README, Benchmark.)
  */
 export class CollectAnswerHandler implements Dispatcher.DispatchHandler {
   private status = 0;
