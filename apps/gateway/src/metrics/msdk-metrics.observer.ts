@@ -2,7 +2,7 @@ import { readRet, type AttemptOutcome, type BreakerState, type CatalogEntry, typ
 import { msdkAnswerErrorFrom } from '#msdk';
 import type { GatewayMetrics } from './gateway-metrics.js';
 
-const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2, isolated: 2 };
+const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** The MSDK client's hooks, turned into metrics. */
 export class MsdkMetricsObserver implements MsdkCallObserver {

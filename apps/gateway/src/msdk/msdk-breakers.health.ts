@@ -9,7 +9,7 @@ export class MsdkBreakersHealthIndicator {
 
   check(key = 'msdk') {
     const breakers = this.client.breakers.states();
-    const open = Object.entries(breakers).filter(([, state]) => state === 'open' || state === 'isolated');
+    const open = Object.entries(breakers).filter(([, state]) => state === 'open');
     const session = this.health.check(key);
     return open.length === 0 ? session.up({ breakers }) : session.down({ breakers, reason: 'circuit open' });
   }

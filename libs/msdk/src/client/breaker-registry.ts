@@ -1,33 +1,26 @@
-import { CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { isUpstreamOutage } from '../errors/msdk-errors.js';
+import { CircuitBreaker, type BreakerState } from './circuit-breaker.js';
 
-export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
-
-const STATE_NAMES: Record<CircuitState, BreakerState> = {
-  [CircuitState.Closed]: 'closed',
-  [CircuitState.Open]: 'open',
-  [CircuitState.HalfOpen]: 'half-open',
-  [CircuitState.Isolated]: 'isolated',
-};
+export type { BreakerState } from './circuit-breaker.js';
 
 /** One circuit breaker per upstream origin: V3 and V5 fail independently. */
 export class BreakerRegistry {
-  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly listeners: Array<(origin: string, state: BreakerState) => void> = [];
 
   constructor(private readonly threshold: number, private readonly halfOpenAfterMs: number) {}
 
-  for(origin: string): CircuitBreakerPolicy {
+  for(origin: string): CircuitBreaker {
     let breaker = this.breakers.get(origin);
     if (!breaker) {
-      // Only outages count: an MSDK business error proves MSDK is up.
-      breaker = circuitBreaker(handleWhen(isUpstreamOutage), {
-        halfOpenAfter: this.halfOpenAfterMs,
-        breaker: new ConsecutiveBreaker(this.threshold),
+      breaker = new CircuitBreaker(origin, {
+        threshold: this.threshold,
+        halfOpenAfterMs: this.halfOpenAfterMs,
+        // Only outages count: an MSDK business error proves MSDK is up.
+        counts: isUpstreamOutage,
+        onStateChange: (state) => this.listeners.forEach((l) => l(origin, state)),
       });
-      const b = breaker;
-      b.onStateChange((state) => this.listeners.forEach((l) => l(origin, STATE_NAMES[state])));
-      this.breakers.set(origin, b);
+      this.breakers.set(origin, breaker);
       this.listeners.forEach((l) => l(origin, 'closed'));
     }
     return breaker;
@@ -39,7 +32,7 @@ export class BreakerRegistry {
 
   states(): Record<string, BreakerState> {
     const out: Record<string, BreakerState> = {};
-    for (const [origin, breaker] of this.breakers) out[origin] = STATE_NAMES[breaker.state];
+    for (const [origin, breaker] of this.breakers) out[origin] = breaker.state;
     return out;
   }
 }

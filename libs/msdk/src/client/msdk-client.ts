@@ -1,7 +1,6 @@
-import { BrokenCircuitError, ExponentialBackoff, fullJitterGenerator, handleWhen, retry, type RetryPolicy } from 'cockatiel';
+import { ExponentialBackoff, fullJitterGenerator, handleWhen, retry, type RetryPolicy } from 'cockatiel';
 import type { CatalogEntry } from '../catalog/catalog-entry.js';
 import {
-  CircuitOpenError,
   MsdkFailure,
   UpstreamTimeoutError,
   isBadUpstreamResponseError,
@@ -128,9 +127,8 @@ export class MsdkClient {
         }),
       );
     } catch (error) {
-      const typed = error instanceof BrokenCircuitError ? new CircuitOpenError(origin) : error;
-      this.observer.attemptFinished(entry, origin, outcomeOf(typed), performance.now() - started);
-      throw typed;
+      this.observer.attemptFinished(entry, origin, outcomeOf(error), performance.now() - started);
+      throw error;
     }
     const ok = readRet(answer.body) === 0;
     this.observer.answered(entry, answer.body);
