@@ -1,5 +1,6 @@
 import { getMetadataStorage, MATCHES, ValidationTypes, type ValidationArguments } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
+import { boundedClassTest } from './bounded-class-pattern.js';
 
 type Dto = new () => object;
 type Condition = (object: object, value: unknown) => boolean;
@@ -87,12 +88,14 @@ export class CompiledDtoCheck {
  * @Matches as a plain RegExp test. class-validator's rule is `typeof value === 'string' &&
  * !!value.match(pattern)` (validator.js builds the RegExp from a string pattern on every call);
  * for a pattern that is neither global nor sticky, `test` answers the same without building a
- * match array, which under load cost ~4 µs of a request for a 300-character token. A global or
- * sticky pattern (lastIndex-dependent) keeps class-validator's own check.
+ * match array, which under load cost ~4 µs of a request for a 300-character token; a bounded
+ * character class is tested faster still (boundedClassTest). A global or sticky pattern
+ * (lastIndex-dependent) keeps class-validator's own check.
  */
 function regexTest(constraints: unknown[]): Rule['check'] | undefined {
   const [pattern, modifiers] = constraints as [RegExp | string, string | undefined];
   const re = pattern instanceof RegExp ? pattern : new RegExp(pattern, modifiers);
   if (re.global || re.sticky) return undefined;
-  return (value) => typeof value === 'string' && re.test(value);
+  const test = boundedClassTest(re);
+  return (value) => typeof value === 'string' && test(value);
 }
