@@ -10,8 +10,7 @@ export class FormQuery {
   constructor(public text = '') {}
 
   add(name: string, value: string): void {
-    const pair = FORM_SAFE.test(name) && FORM_SAFE.test(value) ? `${name}=${value}` : new URLSearchParams([[name, value]]).toString();
-    this.append(pair);
+    this.append(`${formValue(name)}=${formValue(value)}`);
   }
 
   /** Pairs already written (by another FormQuery), as they are. */
@@ -19,4 +18,9 @@ export class FormQuery {
     if (pairs === '') return;
     this.text = this.text === '' ? pairs : `${this.text}&${pairs}`;
   }
+}
+
+/** One name or value as URLSearchParams writes it (`a b&c` -> `a+b%26c`): as it is when already form-safe. */
+export function formValue(text: string): string {
+  return FORM_SAFE.test(text) ? text : new URLSearchParams([['', text]]).toString().slice(1);
 }

@@ -2,7 +2,7 @@ import type { CatalogEntry, Platform } from '../catalog/catalog-entry.js';
 import type { V3Credentials } from '../credentials.js';
 import { signV3, v3AppId, v3SigningKey } from '../signing/v3-signer.js';
 import { UNIFIED_FIELDS, type CallerPayload, type UpstreamCall } from './caller-payload.js';
-import { FormQuery } from './form-query.js';
+import { FormQuery, formValue } from './form-query.js';
 import { gatewayOnlyField, resolvePlatform } from './resolve-platform.js';
 
 export interface V3BuildOptions {
@@ -28,18 +28,19 @@ export function buildV3Call(
   const timestamp = options.nowSeconds ?? Math.floor(Date.now() / 1000);
 
   const shared = sharedQuery(creds, platform, appid, timestamp);
-  const query = new FormQuery(shared.head);
-  query.add('openid', payload.openid);
-  query.append(shared.tail);
+  // Written straight out: the names here are fixed and form-safe, only the values need checking.
+  let query = `${shared.head}&openid=${formValue(payload.openid)}${shared.tail}`;
   const extInfo = payload.msdkExtInfo ?? options.defaultExtInfo;
-  if (extInfo !== undefined) query.add('msdkExtInfo', extInfo);
+  if (extInfo !== undefined) query += `&msdkExtInfo=${formValue(extInfo)}`;
 
   const fields = interfaceFields(entry, payload, appid);
   if (entry.method === 'GET') {
-    for (const [name, value] of Object.entries(fields)) query.add(name, queryValue(value));
-    return { method: 'GET', pathAndQuery: `${entry.path}?${query.text}`, body: undefined, appid };
+    const rest = new FormQuery();
+    for (const name of Object.keys(fields)) rest.add(name, queryValue(fields[name]));
+    if (rest.text !== '') query += `&${rest.text}`;
+    return { method: 'GET', pathAndQuery: `${entry.path}?${query}`, body: undefined, appid };
   }
-  return { method: 'POST', pathAndQuery: `${entry.path}?${query.text}`, body: JSON.stringify(fields), appid };
+  return { method: 'POST', pathAndQuery: `${entry.path}?${query}`, body: JSON.stringify(fields), appid };
 }
 
 /**
@@ -50,6 +51,7 @@ export function buildV3Call(
 interface SharedQuery {
   seconds: number;
   head: string;
+  /** With its leading `&` (the encode field is always there). */
   readonly tail: string;
 }
 
@@ -77,7 +79,7 @@ function fixedTail(creds: V3Credentials): string {
   if (creds.version !== undefined) tail.add('version', creds.version);
   if (creds.ishttps !== undefined) tail.add('ishttps', String(creds.ishttps));
   if (creds.conn !== undefined) tail.add('conn', String(creds.conn));
-  return tail.text;
+  return `&${tail.text}`;
 }
 
 /** Where a row's appid goes (`reqBody.appid` is a path of two) and whether MSDK wants it as a number. */
@@ -107,8 +109,9 @@ export function interfaceFields(entry: CatalogEntry, payload: CallerPayload, app
   if (entry.fields.openid) out[entry.fields.openid] = payload.openid;
   if (entry.fields.accessToken && payload.accessToken !== undefined) out[entry.fields.accessToken] = payload.accessToken;
   const skip = gatewayOnlyField(entry);
-  for (const [name, value] of Object.entries(payload)) {
-    if (UNIFIED_FIELDS.has(name) || name === skip || value === undefined) continue;
+  for (const name of Object.keys(payload)) {
+    const value = payload[name];
+    if (value === undefined || UNIFIED_FIELDS.has(name) || name === skip) continue;
     out[name] = value;
   }
   // A nested appid (wxsend_groupmsg's reqBody.appid) goes into a copy of the caller's object.
