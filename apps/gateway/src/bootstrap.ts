@@ -10,6 +10,7 @@ import { registerAuditLog } from './audit/audit-log.js';
 import { registerAccessLog } from './http/access-log.js';
 import { registerForwardedAnswers } from './msdk/forwarded-answer.hook.js';
 import { registerRouteConfigSlot } from './msdk/route-entry.js';
+import { registerRequestFields } from './http/request-fields.js';
 import { registerDirectCatalogRoutes } from './msdk/direct-catalog-routes.js';
 import { registerGracefulClose } from './http/graceful-close.js';
 import { registerJsonDepthLimit } from './http/json-depth-limit.js';
@@ -58,6 +59,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   registerRouteConfigSlot(fastify);
+  registerRequestFields(fastify);
   const catalogRoutes = registerDirectCatalogRoutes(fastify, app as unknown as NestApplication);
   fastify.addHook('onReady', async () => {
     // Says at startup if a catalog route lost the shortcut (it still works, through Nest's router).
