@@ -68,20 +68,28 @@ export class CompiledDtoCheck {
   passes(instance: object): boolean {
     const object = instance as Record<string, unknown>;
     for (const key of Object.keys(object)) if (!this.known.has(key)) return false;
+    // One arguments object per call, refilled per property and rule, as class-validator passes them.
+    const args = { targetName: instance.constructor.name, property: '', object, value: undefined as unknown, constraints: [] as unknown[] } satisfies ValidationArguments;
     for (const property of this.properties) {
       const value = object[property.name];
-      if (!property.conditions.every((condition) => condition(object, value))) continue;
-      const args: ValidationArguments = { targetName: instance.constructor.name, property: property.name, object, value, constraints: [] };
+      if (!allHold(property.conditions, object, value)) continue;
+      args.property = property.name;
+      args.value = value;
       for (const rule of property.rules) {
         if (rule.validateIf && !rule.validateIf(object, value)) continue;
-        (args as { constraints: unknown[] }).constraints = rule.constraints;
+        args.constraints = rule.constraints;
         if (rule.each && Array.isArray(value)) {
-          if (!value.every((item) => rule.check(item, args) === true)) return false;
+          for (const item of value) if (rule.check(item, args) !== true) return false;
         } else if (rule.check(value, args) !== true) return false;
       }
     }
     return true;
   }
+}
+
+function allHold(conditions: readonly Condition[], object: object, value: unknown): boolean {
+  for (const condition of conditions) if (!condition(object, value)) return false;
+  return true;
 }
 
 /**
