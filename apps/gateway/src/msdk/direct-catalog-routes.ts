@@ -149,31 +149,28 @@ function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: R
   const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (route.method === 'POST' ? 201 : 200);
   const bodyMetadata = { type: 'body' as const, metatype: plan.bodyType, data: undefined };
 
-  const run = async (context: DirectRouteContext, request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    for (const guard of guards) {
-      const answer = guard.canActivate(context);
-      const allowed = typeof answer === 'boolean' ? answer : await settled(answer);
-      // Nest's answer to a guard saying no (ours throw their own typed errors instead).
-      if (!allowed) throw new ForbiddenException('Forbidden resource');
-    }
-    let body: unknown = request.body;
-    for (const pipe of pipes) body = await pipe.transform(body, bodyMetadata);
-    const args = new Array<unknown>(plan.length);
-    args[plan.bodyIndex] = body;
-    args[plan.requestIndex] = request;
-    void reply.code(status);
-    void reply.send(await settled(handler.apply(instance, args)));
-  };
-
-  return function directCatalogRoute(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  // One async function per request: the guards, pipes and handler in Nest's order, and any
+  // error to the catch-all filter with the same context.
+  return async function directCatalogRoute(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const context = new DirectRouteContext([request, reply, undefined], controller, handler);
-    return run(context, request, reply).then(
-      () => reply,
-      (error: unknown) => {
-        filter.catch(error, context);
-        return reply;
-      },
-    );
+    try {
+      for (const guard of guards) {
+        const answer = guard.canActivate(context);
+        const allowed = typeof answer === 'boolean' ? answer : await settled(answer);
+        // Nest's answer to a guard saying no (ours throw their own typed errors instead).
+        if (!allowed) throw new ForbiddenException('Forbidden resource');
+      }
+      let body: unknown = request.body;
+      for (const pipe of pipes) body = await pipe.transform(body, bodyMetadata);
+      const args = new Array<unknown>(plan.length);
+      args[plan.bodyIndex] = body;
+      args[plan.requestIndex] = request;
+      void reply.code(status);
+      void reply.send(await settled(handler.apply(instance, args)));
+    } catch (error) {
+      filter.catch(error, context);
+    }
+    return reply;
   };
 }
 
