@@ -1,7 +1,8 @@
 // `npm run bench:ab -- <other checkout>`: this build's gateway against another build's (a git
 // worktree of an earlier commit, built), both under load at the same time, in windows.
-// AB_CACHE=off|memory|redis (default off), AB_WORKLOAD (default qqprofile), AB_WINDOWS (default 8),
-// AB_SECONDS per window (default 8). Both run with this checkout's Node flags (package.json).
+// AB_CACHE=off|memory|redis (default off), AB_WORKLOAD (default qqprofile), AB_SESSIONS (default 6),
+// AB_WINDOWS per session (default 3), AB_SECONDS per window (default 6). Both run with this
+// checkout's Node flags (package.json).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RedisServer } from '../support/redis-server.js';
@@ -10,7 +11,7 @@ import { LoadGenerator } from './load-generator.js';
 import { pairedDifference } from './paired-difference.js';
 import { ServerUnderTest } from './server-under-test.js';
 import { UpstreamStubProcess } from './upstream-stub-process.js';
-import { stubAnswers, WORKLOADS } from './workloads.js';
+import { stubAnswers, WORKLOADS, type Workload } from './workloads.js';
 
 type Server = Pick<ServerUnderTest, 'url' | 'headers' | 'cpuMicros' | 'close'>;
 type ServerClass = { start(spec: Parameters<typeof ServerUnderTest.start>[0]): Promise<Server> };
@@ -20,9 +21,10 @@ const log = (line: string) => console.log(line);
 /**
  * Why at the same time: on a shared 2-core VM, CPU per request drifts by ±10% from one minute to
  * the next, more than most single changes are worth. Measured side by side, both builds see the
- * same drift, and the difference per window is steady: two A/A runs (a build against itself)
- * gave 0.0 ± 0.3 and -0.5 ± 0.1 µs, where interleaved rounds could not tell 2 µs apart. Read
- * differences under ~1 µs as noise, and req/s not at all (the two share the cores unevenly).
+ * same drift, where interleaved rounds could not tell 2 µs apart. The spread that is left is
+ * between sessions (fresh processes), so the answer is a mean over sessions with its standard
+ * error; run a build against itself (A/A) to see the noise floor. req/s is not compared at all:
+ * the two share the cores unevenly.
  */
 async function main(): Promise<void> {
   const other = process.argv[2];
@@ -31,41 +33,57 @@ async function main(): Promise<void> {
   if (!['off', 'memory', 'redis'].includes(cache)) throw new Error('AB_CACHE must be off, memory or redis');
   const workload = WORKLOADS.find((w) => w.name === (process.env.AB_WORKLOAD ?? 'qqprofile'));
   if (!workload) throw new Error(`AB_WORKLOAD must be one of ${WORKLOADS.map((w) => w.name).join(', ')}`);
-  const windows = Number(process.env.AB_WINDOWS ?? 8);
-  const seconds = Number(process.env.AB_SECONDS ?? 8);
+  const sessions = Number(process.env.AB_SESSIONS ?? 6);
+  const windows = Number(process.env.AB_WINDOWS ?? 3);
+  const seconds = Number(process.env.AB_SECONDS ?? 6);
 
   const Baseline = ((await import(pathToFileURL(resolve(other, 'dist/test/bench/server-under-test.js')).href)) as { ServerUnderTest: ServerClass }).ServerUnderTest;
   const redis = cache === 'redis' && !process.env.REDIS_URL ? await RedisServer.start() : undefined;
   const stub = await UpstreamStubProcess.start(stubAnswers());
   const loads = [await LoadGenerator.start(), await LoadGenerator.start()];
   const variant: GatewayVariant = { cache, transport: 'undici', redisUrl: redis?.url ?? process.env.REDIS_URL };
-  const servers: Server[] = [];
+  log(`${workload.name}, cache ${cache}: baseline ${other} (A) and this build (B), 25 connections each, ${sessions} sessions of ${windows} windows of ${seconds} s`);
   try {
-    servers.push(await Baseline.start({ kind: 'gateway', upstreamUrl: stub.url, variant }));
-    servers.push(await ServerUnderTest.start({ kind: 'gateway', upstreamUrl: stub.url, variant }));
-    const runBoth = (durationSeconds: number) =>
-      Promise.all(servers.map((s, i) => loads[i].run({ url: s.url + workload.route, headers: s.headers, body: workload.body, connections: 25, durationSeconds })));
-    await runBoth(3);
-
-    log(`${workload.name}, cache ${cache}: baseline ${other} (A) and this build (B), 25 connections each, ${windows} windows of ${seconds} s`);
-    const perWindow: Array<[number, number]> = [];
-    for (let i = 0; i < windows; i++) {
-      const before = await Promise.all(servers.map((s) => s.cpuMicros()));
-      const summaries = await runBoth(seconds);
-      const after = await Promise.all(servers.map((s) => s.cpuMicros()));
-      const [a, b] = servers.map((_, k) => (after[k] - before[k]) / Math.max(1, summaries[k].ok + summaries[k].non2xx));
-      if (summaries.some((s) => s.non2xx || s.errors)) throw new Error('a window had failed requests: not a measurement');
-      perWindow.push([a, b]);
-      log(`  A ${a.toFixed(1)} µs/req ${Math.round(summaries[0].requestsPerSecond)} req/s | B ${b.toFixed(1)} µs/req ${Math.round(summaries[1].requestsPerSecond)} req/s`);
+    const sessionMeans: Array<[number, number]> = [];
+    for (let n = 0; n < sessions; n++) {
+      // Every session starts both servers afresh, in turn in either order: where each process
+      // lands (its core, its neighbours) moved an A/A difference by up to ~3 µs between sessions.
+      const order = n % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);
+      const started: Partial<Record<'A' | 'B', Server>> = {};
+      try {
+        for (const side of order) started[side] = await (side === 'A' ? Baseline : ServerUnderTest).start({ kind: 'gateway', upstreamUrl: stub.url, variant });
+        const pairs = await measureSession([started.A!, started.B!], loads, workload, windows, seconds);
+        const mean = (k: 0 | 1) => pairs.reduce((sum, p) => sum + p[k], 0) / pairs.length;
+        sessionMeans.push([mean(0), mean(1)]);
+        log(`  session ${n + 1} (${order[0]} started first): A ${mean(0).toFixed(1)}, B ${mean(1).toFixed(1)} µs/req, B - A ${(mean(1) - mean(0)).toFixed(2)}`);
+      } finally {
+        await Promise.all(Object.values(started).map((s) => s.close()));
+      }
     }
-    const d = pairedDifference(perWindow);
-    log(`B - A: median ${d.median.toFixed(2)}, mean ${d.mean.toFixed(2)} ± ${d.standardError.toFixed(2)} (standard error) µs CPU per request`);
+    const d = pairedDifference(sessionMeans);
+    log(`B - A over ${sessions} sessions: median ${d.median.toFixed(2)}, mean ${d.mean.toFixed(2)} ± ${d.standardError.toFixed(2)} (standard error) µs CPU per request`);
   } finally {
-    await Promise.all(servers.map((s) => s.close()));
     await Promise.all(loads.map((l) => l.close()));
     await stub.close();
     await redis?.stop();
   }
+}
+
+/** Both servers under load at once for each window: [A, B] CPU µs per request, window by window. */
+async function measureSession(servers: Server[], loads: LoadGenerator[], workload: Workload, windows: number, seconds: number): Promise<Array<[number, number]>> {
+  const runBoth = (durationSeconds: number) =>
+    Promise.all(servers.map((s, i) => loads[i].run({ url: s.url + workload.route, headers: s.headers, body: workload.body, connections: 25, durationSeconds })));
+  await runBoth(3);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < windows; i++) {
+    const before = await Promise.all(servers.map((s) => s.cpuMicros()));
+    const summaries = await runBoth(seconds);
+    const after = await Promise.all(servers.map((s) => s.cpuMicros()));
+    if (summaries.some((s) => s.non2xx || s.errors)) throw new Error('a window had failed requests: not a measurement');
+    const [a, b] = servers.map((_, k) => (after[k] - before[k]) / Math.max(1, summaries[k].ok));
+    pairs.push([a, b]);
+  }
+  return pairs;
 }
 
 await main();
