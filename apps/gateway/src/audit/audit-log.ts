@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { isWriteInterface } from '#msdk';
-import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+import type { GatewayRequest } from '../http/request-fields.js';
 import { routeEntryOf } from '../msdk/route-entry.js';
 import { OPENID_PATTERN } from '../validation/caller-identity.dto.js';
-
-type AuditedRequest = CallerRequest & { errorCode?: string };
 
 /**
  * Exactly one audit line per call of a write/send/consume interface (catalog rows never
@@ -16,7 +14,7 @@ type AuditedRequest = CallerRequest & { errorCode?: string };
  */
 export function registerAuditLog(fastify: FastifyInstance, logger: Logger): void {
   const audit = logger.child({ audit: true }, { level: 'info' });
-  fastify.addHook('onResponse', (request: AuditedRequest, reply, done) => {
+  fastify.addHook('onResponse', (request: GatewayRequest, reply, done) => {
     const entry = routeEntryOf(request);
     if (!entry || !isWriteInterface(entry)) return done();
     audit.info(

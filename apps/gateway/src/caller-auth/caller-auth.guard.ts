@@ -3,14 +3,13 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Scope } from '../config/gateway-config.js';
 import { CallerForbiddenError, CallerUnauthenticatedError, GameIdRequiredError } from '../errors/gateway-errors.js';
-import type { AuthenticatedCaller } from './authenticated-caller.js';
+import type { GatewayRequest } from '../http/request-fields.js';
 import { ClientRegistry } from './client-registry.js';
 import { RequestLogger } from '../logging/request-logger.js';
 import { PUBLIC_ROUTE, PUBLIC_UNLESS, REQUIRED_SCOPE, type AdminSwitch } from './route-access.decorators.js';
 import { serverConfig } from '../config/config-namespaces.js';
 import type { ServerConfig } from '../config/gateway-config.js';
 
-export type CallerRequest = FastifyRequest & { caller?: AuthenticatedCaller };
 
 const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -40,7 +39,7 @@ export class CallerAuthGuard implements CanActivate {
     const { isPublic, adminSwitch, requiredScope } = this.routeAccess(context);
     if (isPublic) return true;
     if (adminSwitch && !this.server[adminSwitch]) return true;
-    const request = context.switchToHttp().getRequest<CallerRequest>();
+    const request = context.switchToHttp().getRequest<GatewayRequest>();
 
     const key = bearerKey(request.headers.authorization);
     if (!key) throw new CallerUnauthenticatedError('Send Authorization: Bearer <client key>');

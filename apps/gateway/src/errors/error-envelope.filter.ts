@@ -1,6 +1,7 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorEnvelope } from './error-envelope.js';
+import type { GatewayRequest } from '../http/request-fields.js';
 import { RequestLogger } from '../logging/request-logger.js';
 
 /** Every failure inside a Nest handler leaves through here as the one error envelope. */
@@ -21,6 +22,6 @@ export function sendErrorEnvelope(error: unknown, request: FastifyRequest, reply
   if (mapped.unexpected) {
     log.error(request, 'Errors', `unexpected error: ${String(error)}`, { stack: (error as Error)?.stack });
   }
-  (request as { errorCode?: string }).errorCode = mapped.code;
+  (request as GatewayRequest).errorCode = mapped.code;
   void reply.status(mapped.status).headers(mapped.headers).type('application/json').send(mapped.body);
 }

@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+import type { GatewayRequest } from './request-fields.js';
 import { InfoLineWriter, jsonMember } from '../logging/info-line-writer.js';
 import { routeTemplateOf } from '../msdk/route-entry.js';
-
-type LoggedRequest = CallerRequest & { upstreamAttempts?: number; cacheStatus?: string; errorCode?: string };
 
 /**
  * One JSON line per request: id, client, route template, status, duration, cache result and
@@ -20,13 +18,13 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
     void reply.header('x-request-id', request.id);
     done();
   });
-  fastify.addHook('onResponse', (request: LoggedRequest, reply, done) => {
+  fastify.addHook('onResponse', (request: GatewayRequest, reply, done) => {
     if (access.enabled) access.write(accessMembers(request, reply), 'request');
     done();
   });
 }
 
-function accessMembers(request: LoggedRequest, reply: FastifyReply): string {
+function accessMembers(request: GatewayRequest, reply: FastifyReply): string {
   return (
     jsonMember('requestId', request.id) +
     jsonMember('client', request.caller?.client) +

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
 import type { CacheStatus } from '../msdk/forwarded-answer.js';
 
@@ -12,6 +12,9 @@ export interface GatewayRequestFields {
   /** Set by the error envelope filter. */
   errorCode?: string;
 }
+
+/** A request as the gateway's guards, hooks and filter see it. */
+export type GatewayRequest = FastifyRequest & GatewayRequestFields;
 
 /** Every field above, so that adding one to the interface without declaring it fails to compile. */
 const FIELDS = { caller: true, cacheStatus: true, upstreamAttempts: true, errorCode: true } satisfies Record<keyof GatewayRequestFields, true>;

@@ -1,9 +1,9 @@
 import { Req } from '@nestjs/common';
-import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+import type { GatewayRequest } from '../http/request-fields.js';
 import type { ForwardContext } from './msdk-forwarder.js';
 
 /** The request a catalog route hands to the forwarder, authenticated by CallerAuthGuard. */
-export type ForwardingRequest = CallerRequest;
+export type ForwardingRequest = GatewayRequest;
 
 /**
  * The route's request, for the forwarder. Nest's plain @Req(), not a custom parameter decorator:

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { CallerRequest } from '../caller-auth/caller-auth.guard.js';
+import type { GatewayRequest } from '../http/request-fields.js';
 import { rateLimitConfig } from '../config/config-namespaces.js';
 import type { RateLimitConfig, WindowLimit } from '../config/rate-limit-config.js';
 import { RateLimitedError } from '../errors/gateway-errors.js';
@@ -24,7 +24,7 @@ export class ClientRateLimitGuard implements CanActivate {
   /** A plain boolean when every budget answers at once (see WindowBudget.spend), else a promise. */
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (!this.config.enabled) return true;
-    const request = context.switchToHttp().getRequest<CallerRequest>();
+    const request = context.switchToHttp().getRequest<GatewayRequest>();
     const client = request.caller?.client;
     if (client === undefined) return true;
     const entry = routeEntryOf(request);
