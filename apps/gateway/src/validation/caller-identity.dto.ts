@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
+import { MSDK_EXT_INFO_PATTERN } from '#msdk';
 import { MaxBytes } from './max-bytes.validator.js';
 
 /** openids across QQ (hex), WeChat (base64-ish), guests (G_…) and Apple (dotted). */
@@ -20,7 +21,7 @@ export class V3UserDto extends UserDto {
   @ApiPropertyOptional({ description: 'Passthrough value MSDK echoes in its answer; only [A-Za-z0-9_]. Defaults to the request id.', example: 'req_42' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_]{1,64}$/, { message: 'msdkExtInfo may contain only letters, digits and underscores (1-64)' })
+  @Matches(MSDK_EXT_INFO_PATTERN, { message: 'msdkExtInfo may contain only letters, digits and underscores (1-64)' })
   msdkExtInfo?: string;
 }
 

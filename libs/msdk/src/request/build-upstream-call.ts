@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../catalog/catalog-entry.js';
 import type { GameCredentials } from '../credentials.js';
 import { MissingCredentialError } from '../errors/msdk-errors.js';
-import type { CallerPayload, UpstreamCall } from './caller-payload.js';
+import { MSDK_EXT_INFO_PATTERN, type CallerPayload, type UpstreamCall } from './caller-payload.js';
 import { v3AppId } from '../signing/v3-signer.js';
 import { resolvePlatform } from './resolve-platform.js';
 import { buildV3Call } from './v3-request-builder.js';
@@ -36,9 +36,7 @@ export function upstreamAppId(entry: CatalogEntry, creds: GameCredentials, paylo
   return creds.v5.gameId;
 }
 
-const EXT_INFO_SAFE = /^[A-Za-z0-9_]{1,64}$/;
-
 /** msdkExtInfo allows only [A-Za-z0-9_]. Our own ids (hex) already qualify: they pass as they are. */
 function extInfoSafe(id: string): string {
-  return EXT_INFO_SAFE.test(id) ? id : id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
+  return MSDK_EXT_INFO_PATTERN.test(id) ? id : id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
 }

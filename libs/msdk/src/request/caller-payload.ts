@@ -10,6 +10,9 @@ export interface CallerPayload {
   readonly [field: string]: unknown;
 }
 
+/** What MSDK takes as msdkExtInfo: 1-64 of [A-Za-z0-9_] (it echoes the value back). */
+export const MSDK_EXT_INFO_PATTERN = /^[A-Za-z0-9_]{1,64}$/;
+
 /** Fields the gateway consumes itself rather than forwarding as they are. */
 export const UNIFIED_FIELDS = new Set(['openid', 'accessToken', 'msdkExtInfo']);
 
