@@ -9,7 +9,6 @@ import { loadGatewayConfig } from './config/load-gateway-config.js';
 import { registerAuditLog } from './audit/audit-log.js';
 import { registerAccessLog } from './http/access-log.js';
 import { registerForwardedAnswers } from './msdk/forwarded-answer.hook.js';
-import { registerRouteConfigSlot } from './msdk/route-entry.js';
 import { registerRequestFields } from './http/request-fields.js';
 import { registerDirectCatalogRoutes } from './msdk/direct-catalog-routes.js';
 import { registerGracefulClose } from './http/graceful-close.js';
@@ -58,7 +57,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
-  registerRouteConfigSlot(fastify);
   registerRequestFields(fastify);
   const catalogRoutes = registerDirectCatalogRoutes(fastify, app as unknown as NestApplication);
   fastify.addHook('onReady', async () => {

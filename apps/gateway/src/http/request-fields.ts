@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
 import type { CacheStatus } from '../msdk/forwarded-answer.js';
+import type { RouteConfigSeen } from '../msdk/route-entry.js';
 
 /** What the gateway notes on a request as it goes: read by the access and audit logs and metrics. */
 export interface GatewayRequestFields {
@@ -11,13 +12,15 @@ export interface GatewayRequestFields {
   upstreamAttempts?: number;
   /** Set by the error envelope filter. */
   errorCode?: string;
+  /** The matched route's config, read once by route-entry.ts for everyone who asks. */
+  msdkRouteConfig?: RouteConfigSeen;
 }
 
 /** A request as the gateway's guards, hooks and filter see it. */
 export type GatewayRequest = FastifyRequest & GatewayRequestFields;
 
 /** Every field above, so that adding one to the interface without declaring it fails to compile. */
-const FIELDS = { caller: true, cacheStatus: true, upstreamAttempts: true, errorCode: true } satisfies Record<keyof GatewayRequestFields, true>;
+const FIELDS = { caller: true, cacheStatus: true, upstreamAttempts: true, errorCode: true, msdkRouteConfig: true } satisfies Record<keyof GatewayRequestFields, true>;
 
 /**
  * Declares the fields before the server starts (Fastify's decorateRequest), so every request

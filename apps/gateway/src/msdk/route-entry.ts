@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { CatalogEntry } from '#msdk';
+import type { GatewayRequest } from '../http/request-fields.js';
 
 /**
  * The catalog row a route fronts, kept in Fastify's route config (set by MsdkOperation). Fastify
@@ -11,19 +12,8 @@ export interface MsdkRouteConfig {
 }
 
 /** A matched route's config as Fastify keeps it: ours, plus the route template. */
-interface RouteConfigSeen extends MsdkRouteConfig {
+export interface RouteConfigSeen extends MsdkRouteConfig {
   readonly url?: string;
-}
-
-const SEEN = 'msdkRouteConfig';
-type RequestWithSeen = FastifyRequest & { [SEEN]?: RouteConfigSeen | null };
-
-/**
- * Declares the per-request slot routeConfigOf fills, so adding it does not change the request
- * object's shape mid-request. Call before the server is ready.
- */
-export function registerRouteConfigSlot(fastify: FastifyInstance): void {
-  fastify.decorateRequest(SEEN, null);
 }
 
 /**
@@ -31,8 +21,8 @@ export function registerRouteConfigSlot(fastify: FastifyInstance): void {
  * dozen fields) on every read, and the rate limit, metrics, access and audit logs all ask.
  */
 function routeConfigOf(request: FastifyRequest): RouteConfigSeen {
-  const seen = request as RequestWithSeen;
-  return (seen[SEEN] ??= (request.routeOptions?.config as RouteConfigSeen | undefined) ?? {});
+  const noted = request as GatewayRequest;
+  return (noted.msdkRouteConfig ??= (request.routeOptions?.config as RouteConfigSeen | undefined) ?? {});
 }
 
 export function routeEntryOf(request: FastifyRequest): CatalogEntry | undefined {
