@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RedisServer } from '../support/redis-server.js';
+import { envCount, envSeconds } from './bench-env.js';
 import type { GatewayVariant } from './bench-gateway.js';
 import { LoadGenerator } from './load-generator.js';
 import { pairedDifference } from './paired-difference.js';
@@ -33,9 +34,9 @@ async function main(): Promise<void> {
   if (!['off', 'memory', 'redis'].includes(cache)) throw new Error('AB_CACHE must be off, memory or redis');
   const workload = WORKLOADS.find((w) => w.name === (process.env.AB_WORKLOAD ?? 'qqprofile'));
   if (!workload) throw new Error(`AB_WORKLOAD must be one of ${WORKLOADS.map((w) => w.name).join(', ')}`);
-  const sessions = Number(process.env.AB_SESSIONS ?? 6);
-  const windows = Number(process.env.AB_WINDOWS ?? 3);
-  const seconds = Number(process.env.AB_SECONDS ?? 6);
+  const sessions = envCount('AB_SESSIONS', 6, 50);
+  const windows = envCount('AB_WINDOWS', 3, 20);
+  const seconds = envSeconds('AB_SECONDS', 6);
 
   const Baseline = ((await import(pathToFileURL(resolve(other, 'dist/test/bench/server-under-test.js')).href)) as { ServerUnderTest: ServerClass }).ServerUnderTest;
   const redis = cache === 'redis' && !process.env.REDIS_URL ? await RedisServer.start() : undefined;

@@ -5,6 +5,7 @@
 // BENCH_PROFILE=DIR writes each server's --cpu-prof profile to DIR.
 import { loadavg } from 'node:os';
 import { RedisServer } from '../support/redis-server.js';
+import { envCount, envSeconds } from './bench-env.js';
 import { BENCH_CASES, type BenchCase, type BenchContext, type Target } from './bench-cases.js';
 import type { LoadSummary } from './load-generator.js';
 import { evaluateGoals, memoryVerdict, type Measurement, type SingleFlightResult } from './bench-goals.js';
@@ -17,24 +18,11 @@ import { singleFlightProbe } from './single-flight-probe.js';
 import { UpstreamStubProcess } from './upstream-stub-process.js';
 import { stubAnswers, WORKLOADS, type Workload } from './workloads.js';
 
-function envSeconds(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || value > 600) throw new Error(`${name} must be a number of seconds in (0, 600]`);
-  return value;
-}
-
-function envRounds(): number {
-  const value = Number(process.env.BENCH_ROUNDS ?? 3);
-  if (!Number.isInteger(value) || value < 1 || value > 20) throw new Error('BENCH_ROUNDS must be a whole number in [1, 20]');
-  return value;
-}
-
 const settings: BenchSettings = {
   seconds: envSeconds('BENCH_SECONDS', 10),
   warmUpSeconds: envSeconds('BENCH_WARMUP_SECONDS', 2),
   connections: 50,
-  rounds: envRounds(),
+  rounds: envCount('BENCH_ROUNDS', 3, 20),
 };
 const log = (line: string) => console.log(line);
 /** Case ids (and `memory` for the memory probe) to run; all when unset. */
