@@ -17,6 +17,7 @@ describe('InfoLineWriter', () => {
     { requestId: 'q"uote\\back\nline', client: undefined, game: 'démo ✓', status: 502, durationMs: 0, error: 'UPSTREAM_TIMEOUT' },
     { route: 'unmatched', attempts: Number.NaN, big: 1e21, negative: -0.1 },
     { client: 'configured-secret-value', cache: 'HIT' },
+    { emoji: 'ok 😀', tab: 'a\tb', infinite: Number.POSITIVE_INFINITY, zero: -0, plain: '/v1/relation/qqprofile' },
   ];
 
   for (const [i, fields] of cases.entries()) {
@@ -30,6 +31,11 @@ describe('InfoLineWriter', () => {
       assert.equal(withoutTime(direct.lines[0]), withoutTime(viaPino.lines[0]));
     });
   }
+
+  it('escapes a lone surrogate (pino writes it raw, and UTF-8 turns it into U+FFFD)', () => {
+    assert.equal(jsonMember('lone', 'a\ud800b'), ',"lone":"a\\ud800b"');
+    assert.equal((JSON.parse(`{${jsonMember('lone', 'a\ud800b').slice(1)}}`) as { lone: string }).lone, 'a\ud800b');
+  });
 
   it("keeps a child logger's bindings where pino puts them", () => {
     const viaPino = capture();

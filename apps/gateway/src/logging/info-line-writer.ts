@@ -36,5 +36,22 @@ export class InfoLineWriter {
 
 /** `,"name":value` as JSON, or nothing for undefined (pino leaves those out too). */
 export function jsonMember(name: string, value: string | number | undefined): string {
-  return value === undefined ? '' : `,"${name}":${JSON.stringify(value)}`;
+  if (value === undefined) return '';
+  // A finite number prints as JSON.stringify prints it (both use Number's own toString).
+  if (typeof value === 'number') return `,"${name}":${Number.isFinite(value) ? value : 'null'}`;
+  return `,"${name}":${jsonString(value)}`;
+}
+
+/**
+ * A string as JSON. The access line's values (ids, names, routes, codes) almost never hold
+ * anything to escape, and a check in JS costs less than a call into V8's JSON.stringify: ten of
+ * those per line measured ~0.7 µs more than the check on this host.
+ */
+function jsonString(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    // Control characters, the quote, the backslash, and any surrogate (a lone one is escaped).
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(value);
+  }
+  return `"${value}"`;
 }
