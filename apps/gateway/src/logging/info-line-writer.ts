@@ -29,7 +29,7 @@ export class InfoLineWriter {
 
   /** `members`: `jsonMember` results joined, each starting with its comma. */
   write(members: string, msg: string): void {
-    const line = `${this.head}${Date.now()}${this.bindings}${members},"msg":${JSON.stringify(msg)}}\n`;
+    const line = `${this.head}${Date.now()}${this.bindings}${members},"msg":${jsonString(msg)}}\n`;
     this.stream.write(this.scrub ? this.scrub(line) : line);
   }
 }
