@@ -10,7 +10,6 @@ import { PUBLIC_ROUTE, PUBLIC_UNLESS, REQUIRED_SCOPE, type AdminSwitch } from '.
 import { serverConfig } from '../config/config-namespaces.js';
 import type { ServerConfig } from '../config/gateway-config.js';
 
-
 const GAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 interface RouteAccess {
