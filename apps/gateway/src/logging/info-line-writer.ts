@@ -29,8 +29,25 @@ export class InfoLineWriter {
 
   /** `members`: `jsonMember` results joined, each starting with its comma. */
   write(members: string, msg: string): void {
-    const line = `${this.head}${Date.now()}${this.bindings}${members},"msg":${jsonString(msg)}}\n`;
-    this.stream.write(this.scrub ? this.scrub(line) : line);
+    this.writeLines(this.line(Date.now(), members, msg));
+  }
+
+  /** One line as `write` writes it, stamped with `time` (epoch ms), for `writeLines` to send with others. */
+  line(time: number, members: string, msg: string): string {
+    return `${this.head}${time}${this.bindings}${members},"msg":${jsonString(msg)}}\n`;
+  }
+
+  /**
+   * Whole lines (from `line`), joined, as one write: scrubbed once for all of them. A secret
+   * value is matched within a line only, as before, since no line holds a raw newline.
+   */
+  writeLines(text: string): void {
+    this.stream.write(this.scrub ? this.scrub(text) : text);
+  }
+
+  /** Hands what the destination holds to its descriptor now, where it can (a batching destination at exit). */
+  flushSync(): void {
+    (this.stream as { flushSync?: () => void }).flushSync?.();
   }
 }
 
