@@ -33,4 +33,11 @@ describe('clientLimits', () => {
     const keys = [budgetKeys.client('a'), budgetKeys.clientInterface('profile.get_gift', 'a'), budgetKeys.user('demo', 'profile.get_gift', 'a')];
     assert.equal(new Set(keys).size, keys.length);
   });
+
+  it('keeps the key format other instances share through Redis, also once a key is remembered', () => {
+    for (let i = 0; i < 2; i++) {
+      assert.equal(budgetKeys.client('a'), 'rl:v1:client:a');
+      assert.equal(budgetKeys.client('b'), 'rl:v1:client:b');
+    }
+  });
 });
