@@ -13,10 +13,12 @@ import {
   Req,
   UseGuards,
   ValidationPipe,
+  type ArgumentMetadata,
   type ArgumentsHost,
   type CanActivate,
   type ExceptionFilter,
   type ExecutionContext,
+  type PipeTransform,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory, type NestApplication } from '@nestjs/core';
 import { FastifyAdapter, RouteConfig, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -55,6 +57,17 @@ class HeaderGuard implements CanActivate {
 class RouteGuard implements CanActivate {
   canActivate(): boolean {
     return true;
+  }
+}
+
+/** A second global pipe: answers at once, or with a thenable that is no promise, as the body's name asks. */
+class ShapingPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const name = (value as { name?: unknown } | null)?.name;
+    if (metadata.type !== 'body' || typeof name !== 'string') return value;
+    if (name === 'now') return Object.assign(value as object, { name: 'now, at once' });
+    if (name === 'thenable') return { then: (resolve: (v: unknown) => void) => resolve(Object.assign(value as object, { name: 'thenable, awaited' })) };
+    return value;
   }
 }
 
@@ -106,7 +119,7 @@ class ShapesModule {}
 
 async function start(direct: boolean): Promise<{ app: NestFastifyApplication; routes?: DirectCatalogRoutes }> {
   const app = await NestFactory.create<NestFastifyApplication>(ShapesModule, new FastifyAdapter(), { logger: false });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }), new ShapingPipe());
   const routes = direct ? registerDirectCatalogRoutes(app.getHttpAdapter().getInstance(), app as unknown as NestApplication) : undefined;
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -121,6 +134,8 @@ const REQUESTS: Array<{ url: string; body: unknown; verdict?: string }> = [
   { url: '/shapes/plain', body: { name: 'much too long' } },
   { url: '/shapes/plain', body: { name: 'ann', extra: 1 } },
   { url: '/shapes/plain', body: { name: 'boom' } },
+  { url: '/shapes/plain', body: { name: 'now' } },
+  { url: '/shapes/plain', body: { name: 'thenable' } },
   { url: '/shapes/observed', body: { name: 'bob' } },
   { url: '/shapes/observed', body: { name: 'bob' }, verdict: 'no' },
   { url: '/shapes/guarded', body: { name: 'cy' } },
@@ -138,7 +153,7 @@ describe('registerDirectCatalogRoutes', () => {
     }
   });
 
-  it("answers every request exactly as Nest's own router does: guards (sync, async, no, throwing), validation, handler errors, observables, status codes", async () => {
+  it("answers every request exactly as Nest's own router does: guards (sync, async, no, throwing), pipes (a promise, a value at once, a thenable), validation, handler errors, observables, status codes", async () => {
     const viaNest = await start(false);
     const direct = await start(true);
     try {
@@ -158,6 +173,8 @@ describe('registerDirectCatalogRoutes', () => {
       assert.deepEqual([refused.statusCode, refused.json().caught], [403, 'Forbidden resource']);
       const created = await direct.app.inject({ method: 'POST', url: '/shapes/observed', payload: { name: 'bob' } });
       assert.deepEqual([created.statusCode, created.json()], [201, { name: 'bob', method: 'POST' }]);
+      const awaited = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'thenable' } });
+      assert.equal(awaited.json().name, 'thenable, awaited');
       const invalid = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'ann', extra: 1 } });
       assert.equal(invalid.statusCode, 400);
     } finally {

@@ -161,7 +161,12 @@ function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: R
         if (!allowed) throw new ForbiddenException('Forbidden resource');
       }
       let body: unknown = request.body;
-      for (const pipe of pipes) body = await pipe.transform(body, bodyMetadata);
+      for (const pipe of pipes) {
+        // Awaited only when it is a promise (or thenable), as Nest's await would take it: a value
+        // given at once costs no microtask turn then.
+        const out: unknown = pipe.transform(body, bodyMetadata);
+        body = isThenable(out) ? await out : out;
+      }
       const args = new Array<unknown>(plan.length);
       args[plan.bodyIndex] = body;
       args[plan.requestIndex] = request;
@@ -194,6 +199,12 @@ class DirectRouteContext extends ExecutionContextHost {
   getNext<T>(): T {
     return this.getArgByIndex(2);
   }
+}
+
+/** What `await` would wait for: a promise, or any object or function with a `then` method. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  if (value instanceof Promise) return true;
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /** A promise's or an observable's (last) value, as Nest takes a guard's or a handler's answer. */
