@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRootLogger } from './create-logger.js';
-import { InfoLineWriter, jsonMember } from './info-line-writer.js';
+import { InfoLineWriter, jsonMember, jsonTenths } from './info-line-writer.js';
 
 function capture(level = 'info') {
   const lines: string[] = [];
@@ -35,6 +35,12 @@ describe('InfoLineWriter', () => {
   it('escapes a lone surrogate (pino writes it raw, and UTF-8 turns it into U+FFFD)', () => {
     assert.equal(jsonMember('lone', 'a\ud800b'), ',"lone":"a\\ud800b"');
     assert.equal((JSON.parse(`{${jsonMember('lone', 'a\ud800b').slice(1)}}`) as { lone: string }).lone, 'a\ud800b');
+  });
+
+  it('prints tenths as jsonMember prints the same number of milliseconds', () => {
+    for (let tenths = 0; tenths <= 100_000; tenths++) {
+      assert.equal(jsonTenths('durationMs', tenths), jsonMember('durationMs', Math.round(tenths) / 10), `${tenths} tenths`);
+    }
   });
 
   it("keeps a child logger's bindings where pino puts them", () => {

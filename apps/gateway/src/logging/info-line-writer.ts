@@ -32,8 +32,8 @@ export class InfoLineWriter {
     this.writeLines(this.line(Date.now(), members, msg));
   }
 
-  /** One line as `write` writes it, stamped with `time` (epoch ms), for `writeLines` to send with others. */
-  line(time: number, members: string, msg: string): string {
+  /** One line as `write` writes it, stamped with `time` (epoch ms, or its digits), for `writeLines` to send with others. */
+  line(time: number | string, members: string, msg: string): string {
     return `${this.head}${time}${this.bindings}${members},"msg":${jsonString(msg)}}\n`;
   }
 
@@ -57,6 +57,17 @@ export function jsonMember(name: string, value: string | number | undefined): st
   // A finite number prints as JSON.stringify prints it (both use Number's own toString).
   if (typeof value === 'number') return `,"${name}":${Number.isFinite(value) ? value : 'null'}`;
   return `,"${name}":${jsonString(value)}`;
+}
+
+/**
+ * `,"name":value` for a count of tenths, printed as jsonMember prints tenths / 10 (`2.3`, `12`,
+ * `0.5`). A fraction goes through V8's slow number-to-string path (dtoa, in its runtime); two
+ * small integers do not.
+ */
+export function jsonTenths(name: string, tenths: number): string {
+  const whole = Math.floor(tenths / 10);
+  const tenth = tenths - whole * 10;
+  return tenth === 0 ? `,"${name}":${whole}` : `,"${name}":${whole}.${tenth}`;
 }
 
 /**
