@@ -44,7 +44,7 @@ export class UndiciTransport implements MsdkTransport {
       try {
         this.poolFor(request.origin).dispatch(options, handler);
       } catch (error) {
-        handler.onResponseError(undefined, error as Error); // settles and clears the timer
+        handler.onError(error as Error); // settles and clears the timer
       }
     });
   }

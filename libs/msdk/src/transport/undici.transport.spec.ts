@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { isUpstreamTimeoutError, isUpstreamUnavailableError } from '../errors/msdk-errors.js';
+import { UndiciTransport } from './undici.transport.js';
+
+/** A real server on a free port: its answers arrive through a real undici Pool, in pieces where asked. */
+describe('UndiciTransport (through a real Pool)', () => {
+  let server: Server;
+  let origin: string;
+  /** Answers to /slow are held until the suite ends. */
+  const held: Array<() => void> = [];
+  const transport = new UndiciTransport({ connections: 2, keepAliveTimeoutMs: 1000 });
+
+  before(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (req.url?.startsWith('/slow')) return void held.push(() => res.end('{"ret":0}'));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        // Three writes, flushed apart: the answer reaches the handler in more than one chunk.
+        res.write(`{"ret":0,"echo":${JSON.stringify(body)},`);
+        setTimeout(() => {
+          res.write(`"id":${JSON.stringify(String(req.headers['x-request-id']))},`);
+          setTimeout(() => res.end('"is_lost":"1"}'), 5);
+        }, 5);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    for (const answer of held) answer();
+    await transport.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("collects the answer's bytes whole and reads ret and is_lost from them", async () => {
+    const answer = await transport.send({
+      origin,
+      method: 'POST',
+      pathAndQuery: '/profile/x?a=1',
+      body: '{"openid":"o"}',
+      headers: { 'x-request-id': 'req-1' },
+      timeout: { ms: 2000, scope: 'attempt' },
+    });
+    assert.equal(answer.raw.toString(), '{"ret":0,"echo":"{\\"openid\\":\\"o\\"}","id":"req-1","is_lost":"1"}');
+    assert.deepEqual(answer.body, { ret: 0, is_lost: '1' });
+  });
+
+  // The upstream never answers here: without its own timeout the call would hang (and the test's ends it).
+  it('gives up after its timeout with the typed timeout error', { timeout: 10_000 }, async () => {
+    await assert.rejects(
+      transport.send({ origin, method: 'POST', pathAndQuery: '/slow', body: '{}', timeout: { ms: 100, scope: 'deadline' } }),
+      (error) => isUpstreamTimeoutError(error) && error.scope === 'deadline',
+    );
+  });
+
+  it('turns a refused connection into an unavailable upstream that was never reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await assert.rejects(
+      transport.send({ origin: `http://127.0.0.1:${port}`, method: 'GET', pathAndQuery: '/x', body: undefined, timeout: { ms: 2000, scope: 'attempt' } }),
+      (error) => isUpstreamUnavailableError(error) && !error.mayHaveReachedUpstream,
+    );
+  });
+});
