@@ -22,5 +22,8 @@ let counter = 0;
 
 export function mintRequestId(): string {
   counter = (counter + 1) % COUNTER_SPAN;
-  return PREFIX + counter.toString(16).padStart(12, '0');
+  // Joined, not added: `+` makes a two-part string that V8 copies out in its runtime the first
+  // time a RegExp reads it (the msdkExtInfo check, header checks), one runtime call per request
+  // in profiles; join writes one flat string at once.
+  return [PREFIX, counter.toString(16).padStart(12, '0')].join('');
 }
