@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { ForwardedAnswer } from './forwarded-answer.js';
-import { registerForwardedAnswers } from './forwarded-answer.hook.js';
+import { outgoingBody, registerForwardedAnswers, STRING_ANSWER_MAX_BYTES } from './forwarded-answer.hook.js';
 
 describe('registerForwardedAnswers', () => {
   it("sends MSDK's bytes unchanged with X-Cache and X-Msdk-Is-Lost, and notes them for the access log; other objects stay JSON", async () => {
@@ -27,6 +27,25 @@ describe('registerForwardedAnswers', () => {
     const plain = await fastify.inject({ method: 'POST', url: '/plain' });
     assert.equal(plain.body, '{"status":"ok"}');
     assert.equal(plain.headers['x-cache'], undefined);
+    await fastify.close();
+  });
+
+  it('sends the same bytes whichever form they go out in: a small valid answer as text, invalid UTF-8 and large answers as the Buffer', async () => {
+    const small = Buffer.from('{"ret":0,"nickName":"王伟 😀","is_lost":"0"}');
+    const invalid = Buffer.concat([Buffer.from('{"ret":0,"nickName":"'), Buffer.from([0xe7, 0x8e]), Buffer.from('"}')]);
+    const large = Buffer.from(`{"ret":0,"pad":"${'x'.repeat(STRING_ANSWER_MAX_BYTES)}"}`);
+    assert.equal(typeof outgoingBody(small), 'string');
+    assert.ok(Buffer.isBuffer(outgoingBody(invalid)));
+    assert.ok(Buffer.isBuffer(outgoingBody(large)));
+
+    const fastify = Fastify();
+    registerForwardedAnswers(fastify);
+    for (const [name, raw] of Object.entries({ small, invalid, large })) fastify.post(`/${name}`, async () => new ForwardedAnswer(raw, 'MISS', undefined, 1));
+    for (const [name, raw] of Object.entries({ small, invalid, large })) {
+      const res = await fastify.inject({ method: 'POST', url: `/${name}` });
+      assert.ok(res.rawPayload.equals(raw), `${name}: the bytes sent are MSDK's`);
+      assert.equal(res.headers['content-length'], String(raw.length), name);
+    }
     await fastify.close();
   });
 });
