@@ -23,7 +23,7 @@ function capture(level = 'info') {
 const withoutTime = (line: string) => line.replace(/"time":\d+/, '"time":0');
 
 describe('DeferredLines', () => {
-  it('writes the records of one turn as one chunk at the next check phase, each line as InfoLineWriter.write writes it', async () => {
+  it('writes the records of one turn as one chunk at the next check phase, each line as InfoLineWriter builds it alone', async () => {
     const { chunks, lines, writer } = capture();
     for (let n = 1; n <= 3; n++) lines.add({ endedAt: performance.now(), n });
     assert.equal(chunks.length, 0, 'nothing is built on the request path');
@@ -34,7 +34,7 @@ describe('DeferredLines', () => {
 
     const direct: string[] = [];
     const directWriter = new InfoLineWriter(createRootLogger({ level: 'info', pretty: false, secretValues: [], destination: { write: (c: string) => void direct.push(c) } }));
-    for (let n = 1; n <= 3; n++) directWriter.write(jsonMember('n', n), 'request');
+    for (let n = 1; n <= 3; n++) directWriter.writeLines(directWriter.line(Date.now(), jsonMember('n', n), 'request'));
     assert.deepEqual(written.map(withoutTime), direct.map((l) => withoutTime(l.trimEnd())));
     assert.equal(writer.enabled, lines.enabled);
   });

@@ -27,12 +27,10 @@ export class InfoLineWriter {
     return this.logger.isLevelEnabled('info');
   }
 
-  /** `members`: `jsonMember` results joined, each starting with its comma. */
-  write(members: string, msg: string): void {
-    this.writeLines(this.line(Date.now(), members, msg));
-  }
-
-  /** One line as `write` writes it, stamped with `time` (epoch ms, or its digits), for `writeLines` to send with others. */
+  /**
+   * One line stamped with `time` (epoch ms, or its digits), for `writeLines` to send with others.
+   * `members`: `jsonMember` results joined, each starting with its comma.
+   */
   line(time: number | string, members: string, msg: string): string {
     return `${this.head}${time}${this.bindings}${members},"msg":${jsonString(msg)}}\n`;
   }
