@@ -42,7 +42,7 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
     done();
   });
   fastify.addHook('onClose', (_instance, done) => {
-    access.close();
+    access.flush();
     done();
   });
 }

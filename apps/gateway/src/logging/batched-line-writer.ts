@@ -1,8 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
-
-/** Writers with lines not yet written, flushed when the process exits however it exits. */
-const unflushed = new Set<BatchedLineWriter>();
-let exitHookInstalled = false;
+import { holdUntilExit, releaseAtExit, type HeldAtExit } from './held-at-exit.js';
 
 /** At exit, a full pipe is waited on this long at most for what is still pending. */
 const EXIT_DRAIN_MS = 1000;
@@ -32,7 +29,7 @@ export interface BatchedLineWriterOptions {
  * dropped whole (counted in `droppedLines`) until the reader catches up. The output is always whole
  * lines. A descriptor that fails for good (EPIPE: nobody reads) loses its batches.
  */
-export class BatchedLineWriter {
+export class BatchedLineWriter implements HeldAtExit {
   droppedLines = 0;
   private parts: string[] = [];
   private pending = 0;
@@ -53,7 +50,6 @@ export class BatchedLineWriter {
     this.fd = fd ?? (dest as number);
     this.ownsFd = fd !== undefined;
     this.timer = setInterval(() => this.flushSync(), options.flushEveryMs ?? 250).unref();
-    installExitHook();
   }
 
   write(line: string): boolean {
@@ -66,17 +62,17 @@ export class BatchedLineWriter {
     this.pending += line.length;
     // While the reader is behind, the timer retries; writing on every line would only be refused.
     if (this.pending >= this.minLength && this.backlog === undefined) this.flushSync();
-    else unflushed.add(this);
+    else holdUntilExit(this);
     return true;
   }
 
   /** Writes what the descriptor takes now, without waiting (pino calls this on fatal logs). */
   flushSync(): void {
-    unflushed.delete(this);
+    releaseAtExit(this);
     if (this.backlog !== undefined) {
       this.backlog = writeWhatFits(this.fd, this.backlog, this.backlog.length);
       if (this.backlog !== undefined) {
-        if (this.parts.length > 0) unflushed.add(this);
+        if (this.parts.length > 0) holdUntilExit(this);
         return;
       }
     }
@@ -88,7 +84,7 @@ export class BatchedLineWriter {
     // unit): a fresh 4 KB+ Buffer per batch is allocated outside Node's pool.
     this.backlog =
       text.length * 3 <= this.scratch.length ? writeWhatFits(this.fd, this.scratch, this.scratch.write(text)) : writeWhatFits(this.fd, Buffer.from(text), -1);
-    if (this.backlog !== undefined) unflushed.add(this);
+    if (this.backlog !== undefined) holdUntilExit(this);
   }
 
   /** At exit: keeps flushing while the reader drains, for at most `waitMs`. */
@@ -101,12 +97,17 @@ export class BatchedLineWriter {
     }
   }
 
+  /** At exit: what is pending, waiting briefly on a full pipe. */
+  flushAtExit(): void {
+    this.drainSync();
+  }
+
   /** Flushes (waiting briefly on a full pipe) and stops; a descriptor this writer opened is closed. */
   end(): void {
     if (this.closed) return;
     this.drainSync();
     this.closed = true;
-    unflushed.delete(this);
+    releaseAtExit(this);
     clearInterval(this.timer);
     if (this.ownsFd) closeSync(this.fd);
   }
@@ -142,12 +143,4 @@ function nonBlockingPipe(fd: number): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const writer of [...unflushed]) writer.drainSync();
-  });
 }

@@ -62,7 +62,7 @@ describe('DeferredLines', () => {
   it('writes what is pending on close, at once', () => {
     const { chunks, lines } = capture();
     lines.add({ endedAt: performance.now(), n: 1 });
-    lines.close();
+    lines.flush();
     assert.equal(chunks.length, 1);
     assert.equal((JSON.parse(chunks[0]) as { n: number }).n, 1);
   });

@@ -1,8 +1,5 @@
+import { holdUntilExit, releaseAtExit, type HeldAtExit } from './held-at-exit.js';
 import type { InfoLineWriter } from './info-line-writer.js';
-
-/** Batches still holding records, written out when the process exits however it exits. */
-const open = new Set<{ flushSync(): void }>();
-let exitHookInstalled = false;
 
 /**
  * Info lines whose values are noted on the request path and turned into JSON later, all of one
@@ -15,10 +12,10 @@ let exitHookInstalled = false;
  *
  * A line's `time` is still when its request ended: each record carries `performance.now()` of that
  * moment, and the batch turns it into epoch ms with one Date.now() (wall clock now, minus how
- * long ago). Pending records are written when the owner closes (`close`) and when the process
+ * long ago). Pending records are written when the owner closes (`flush`) and when the process
  * exits, so none is lost to a shutdown.
  */
-export class DeferredLines<R extends { readonly endedAt: number }> {
+export class DeferredLines<R extends { readonly endedAt: number }> implements HeldAtExit {
   private pending: R[] = [];
   private scheduled = false;
   private readonly flushSoon = () => this.flush();
@@ -28,10 +25,7 @@ export class DeferredLines<R extends { readonly endedAt: number }> {
     private readonly msg: string,
     /** The record's members as `jsonMember` results joined. */
     private readonly members: (record: R) => string,
-  ) {
-    open.add(this);
-    installExitHook();
-  }
+  ) {}
 
   /** False when the logger's level keeps the lines out: then nothing need be noted at all. */
   get enabled(): boolean {
@@ -43,12 +37,14 @@ export class DeferredLines<R extends { readonly endedAt: number }> {
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.flushSoon);
+      holdUntilExit(this);
     }
   }
 
-  /** Writes every pending record now. */
+  /** Writes every pending record now (also when the owner closes); later records are still accepted. */
   flush(): void {
     this.scheduled = false;
+    releaseAtExit(this);
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
@@ -68,24 +64,12 @@ export class DeferredLines<R extends { readonly endedAt: number }> {
     this.writer.writeLines(text);
   }
 
-  /** Writes every pending record and has the destination hand them to its descriptor now (at exit). */
-  flushSync(): void {
+  /**
+   * At exit: the pending records go to the destination, which is asked to write them out now; a
+   * batching destination is also held until exit itself and flushed after this (held-at-exit.ts).
+   */
+  flushAtExit(): void {
     this.flush();
     this.writer.flushSync();
   }
-
-  /** Writes what is pending; later records are still accepted (written at the next turn). */
-  close(): void {
-    this.flush();
-    open.delete(this);
-  }
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // The destination's own exit hook may already have run: what is written here is flushed to it too.
-  process.on('exit', () => {
-    for (const lines of [...open]) lines.flushSync();
-  });
 }
