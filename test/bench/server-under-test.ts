@@ -18,7 +18,8 @@ export interface ServerHello {
 
 /**
  * The parent's handle on a server under test running in its own process. BENCH_PROFILE=DIR runs
- * it under `--cpu-prof`, writing the profile to DIR when the case ends.
+ * it under `--cpu-prof`, writing the profile to DIR when the case ends; BENCH_NODE_FLAGS adds
+ * flags of your own (each line a trace prints carries the process id).
  */
 export class ServerUnderTest {
   private constructor(private readonly rpc: ChildRpc<ServerHello>) {}
@@ -26,7 +27,9 @@ export class ServerUnderTest {
   static async start(spec: ServerSpec): Promise<ServerUnderTest> {
     const profileDir = process.env.BENCH_PROFILE;
     // The gateway's production flags, for the baseline proxy too: the ratios compare code, not V8 settings.
-    const execArgv = ['--expose-gc', ...gatewayNodeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+    // BENCH_NODE_FLAGS adds diagnostic flags (--trace-gc, --trace-incremental-marking) to every server under test.
+    const extraFlags = process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+    const execArgv = ['--expose-gc', ...gatewayNodeFlags(), ...extraFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     const rpc = await ChildRpc.fork<ServerHello>(new URL('./server-under-test.child.js', import.meta.url), {
       execArgv,
       env: { BENCH_SERVER: JSON.stringify(spec) },
