@@ -39,6 +39,13 @@ describe('memoryVerdict', () => {
   it('fails the limit at 200 MB', () => {
     assert.equal(memoryVerdict(samples(190, 199, 200, 199)).underLimit, false);
   });
+
+  it('holds the limit against the peak under load, not only the RSS left after a full GC', () => {
+    const underLoad = samples(150, 160, 160, 160).map((s, i) => ({ ...s, peakRssMb: i === 2 ? 205 : 170 }));
+    const v = memoryVerdict(underLoad);
+    assert.equal(v.maxRssMb, 205);
+    assert.equal(v.underLimit, false);
+  });
 });
 
 describe('evaluateGoals', () => {

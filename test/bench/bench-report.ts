@@ -85,8 +85,11 @@ export function formatReport(report: BenchReport): string {
   }
   for (const s of report.skipped) lines.push(`skipped ${s.caseId}: ${s.reason}`);
   if (report.memory) {
-    lines.push('', 'memory (gateway process, cache off, after a full GC):');
-    for (const s of report.memory.samples) lines.push(`  ${pad(s.label, 16)} RSS ${s.rssMb.toFixed(1)} MB, heap ${s.heapUsedMb.toFixed(1)} MB`);
+    lines.push('', 'memory (gateway process, cache off; RSS and heap after a full GC, peak RSS so far under load):');
+    for (const s of report.memory.samples) {
+      const peak = s.peakRssMb === undefined ? '' : `, peak RSS ${s.peakRssMb.toFixed(1)} MB`;
+      lines.push(`  ${pad(s.label, 16)} RSS ${s.rssMb.toFixed(1)} MB, heap ${s.heapUsedMb.toFixed(1)} MB${peak}`);
+    }
   }
   for (const p of report.singleFlight) {
     lines.push(`single-flight (${p.store}): ${p.requests} concurrent cold misses -> ${p.upstreamCalls} upstream call(s), answers identical: ${p.allAnswered} -> ${p.pass ? 'PASS' : 'FAIL'}`);

@@ -4,10 +4,10 @@ import type { ServerUnderTest } from './server-under-test.js';
 
 const MB = 1024 * 1024;
 
-/** The server's memory after a full GC. */
+/** The server's memory after a full GC, and the most it has held so far (during the load). */
 async function sample(label: string, server: ServerUnderTest): Promise<MemorySample> {
-  const { rss, heapUsed } = await server.memory();
-  return { label, rssMb: rss / MB, heapUsedMb: heapUsed / MB };
+  const { rss, heapUsed, peakRss } = await server.memory();
+  return { label, rssMb: rss / MB, heapUsedMb: heapUsed / MB, peakRssMb: peakRss / MB };
 }
 
 /**

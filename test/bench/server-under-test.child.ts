@@ -25,12 +25,13 @@ process.once('SIGTERM', () => void server.close().finally(() => process.exit(0))
 const gc = (globalThis as { gc?: () => void }).gc;
 serveRpc(server.hello, {
   cpuMicros: ownCpuMicros,
-  /** RSS and heap after a full GC (the child runs with --expose-gc). */
+  /** RSS and heap after a full GC (the child runs with --expose-gc), and the highest RSS so far (under load). */
   memory: async () => {
+    const peakRss = process.resourceUsage().maxRSS * 1024;
     gc?.();
     await new Promise((resolve) => setTimeout(resolve, 200));
     gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    return { rss, heapUsed };
+    return { rss, heapUsed, peakRss };
   },
 });

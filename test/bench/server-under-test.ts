@@ -50,8 +50,8 @@ export class ServerUnderTest {
     return this.rpc.call<number>('cpuMicros');
   }
 
-  /** The server process's RSS and V8 heap in use, in bytes, after a full GC. */
-  memory(): Promise<{ rss: number; heapUsed: number }> {
+  /** The server process's RSS and V8 heap in use, in bytes, after a full GC; and its highest RSS so far. */
+  memory(): Promise<{ rss: number; heapUsed: number; peakRss: number }> {
     return this.rpc.call('memory');
   }
 
