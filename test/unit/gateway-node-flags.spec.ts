@@ -12,6 +12,10 @@ describe('the gateway ships with one set of Node flags', () => {
     assert.ok(gatewayNodeFlags().includes('--no-allocation-site-pretenuring'));
   });
 
+  it('npm run start:gateway turns the memory reducer off (slow heap growth after an idle spell, README Benchmark)', () => {
+    assert.ok(gatewayNodeFlags().includes('--no-memory-reducer'));
+  });
+
   it("the Dockerfile's CMD passes the same flags as npm run start:gateway", () => {
     const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(readFileSync('Dockerfile', 'utf8'));
     assert.ok(cmd, 'the Dockerfile has an exec-form CMD');
