@@ -19,6 +19,11 @@ describe('UndiciTransport (through a real Pool)', () => {
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         if (req.url?.startsWith('/slow')) return void held.push(() => res.end('{"ret":0}'));
+        if (req.url?.startsWith('/stalled-body')) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write('{"ret":0,');
+          return void held.push(() => res.end('"is_lost":"0"}'));
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         // Three writes, flushed apart: the answer reaches the handler in more than one chunk.
         res.write(`{"ret":0,"echo":${JSON.stringify(body)},`);
@@ -56,6 +61,15 @@ describe('UndiciTransport (through a real Pool)', () => {
     await assert.rejects(
       transport.send({ origin, method: 'POST', pathAndQuery: '/slow', body: '{}', timeout: { ms: 100, scope: 'deadline' } }),
       (error) => isUpstreamTimeoutError(error) && error.scope === 'deadline',
+    );
+  });
+
+  // undici's own header and body timeouts are off (the call's timer is the only one): a body that
+  // stops half-way must still end the call on time.
+  it('gives up on an answer whose body stalls after its headers, with the typed timeout error', { timeout: 10_000 }, async () => {
+    await assert.rejects(
+      transport.send({ origin, method: 'POST', pathAndQuery: '/stalled-body', body: '{}', timeout: { ms: 100, scope: 'attempt' } }),
+      (error) => isUpstreamTimeoutError(error) && error.scope === 'attempt',
     );
   });
 
