@@ -16,10 +16,6 @@ describe('the gateway ships with one set of Node flags', () => {
     assert.ok(gatewayNodeFlags().includes('--no-memory-reducer'));
   });
 
-  it('npm run start:gateway sets a floor under the old-generation limit (a mark-compact a second under steady load, README Benchmark)', () => {
-    assert.ok(gatewayNodeFlags().some((f) => f.startsWith('--initial-old-space-size=')));
-  });
-
   it("the Dockerfile's CMD passes the same flags as npm run start:gateway", () => {
     const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(readFileSync('Dockerfile', 'utf8'));
     assert.ok(cmd, 'the Dockerfile has an exec-form CMD');
