@@ -27,7 +27,6 @@ export class ServerUnderTest {
   static async start(spec: ServerSpec): Promise<ServerUnderTest> {
     const profileDir = process.env.BENCH_PROFILE;
     // The gateway's production flags, for the baseline proxy too: the ratios compare code, not V8 settings.
-    // BENCH_NODE_FLAGS adds diagnostic flags (--trace-gc, --trace-incremental-marking) to every server under test.
     const extraFlags = process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
     const execArgv = ['--expose-gc', ...gatewayNodeFlags(), ...extraFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     const rpc = await ChildRpc.fork<ServerHello>(new URL('./server-under-test.child.js', import.meta.url), {

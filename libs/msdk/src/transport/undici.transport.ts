@@ -63,8 +63,8 @@ export class UndiciTransport implements MsdkTransport {
         pipelining: 1,
         // Every call carries its own deadline (CollectAnswerHandler's timer), so undici's own
         // header and body timeouts (300 s by default) add nothing but cost: each is one of its
-        // coarse "fast timers", set anew per request and kept in a list until a tick ~1 s later
-        // drops it, so under load every one of them lived long enough to be promoted.
+        // coarse "fast timers", set anew per request and kept in a list until a tick up to ~1 s
+        // later drops it, so under load every one of them lived long enough to be promoted.
         headersTimeout: 0,
         bodyTimeout: 0,
       });
