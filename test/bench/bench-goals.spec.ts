@@ -4,7 +4,7 @@ import { evaluateGoals, memoryVerdict, type Measurement, type MemorySample } fro
 import type { CaseId } from './bench-cases.js';
 import { percentile, type LoadSummary } from './load-generator.js';
 
-const samples = (...rss: number[]): MemorySample[] => rss.map((r, i) => ({ label: `s${i}`, rssMb: r, heapUsedMb: 40 }));
+const samples = (...rss: number[]): MemorySample[] => rss.map((r, i) => ({ label: `s${i}`, rssMb: r, heapUsedMb: 40, peakRssMb: r }));
 
 const measured = (caseId: CaseId, workload: string, requestsPerSecond: number, p99Ms: number): Measurement => ({
   caseId,
@@ -32,7 +32,7 @@ describe('memoryVerdict', () => {
   });
 
   it('calls a post-GC heap that rises at every step growing even when RSS does not', () => {
-    const heapGrows = [40, 41, 43, 45].map((h, i) => ({ label: `s${i}`, rssMb: 150, heapUsedMb: h }));
+    const heapGrows = [40, 41, 43, 45].map((h, i) => ({ label: `s${i}`, rssMb: 150, heapUsedMb: h, peakRssMb: 150 }));
     assert.equal(memoryVerdict(heapGrows).growing, true);
   });
 

@@ -24,7 +24,7 @@ export interface MemorySample {
   /** V8 heap in use after a full GC (when --expose-gc is on): the precise leak signal. */
   readonly heapUsedMb: number;
   /** The highest RSS the process has had so far (getrusage maxrss): what it held under load, before any GC. */
-  readonly peakRssMb?: number;
+  readonly peakRssMb: number;
 }
 
 export interface MemoryVerdict {
@@ -63,7 +63,7 @@ export function memoryVerdict(samples: readonly MemorySample[], limitMb = MEMORY
   const risesEveryStep = (pick: (s: MemorySample) => number, step: number) =>
     runs.length >= 2 && runs.every((s, i) => i === 0 || pick(s) - pick(runs[i - 1]) > step);
   // The limit holds under load too: the peak counts, not only what is left after a full GC.
-  const maxRssMb = Math.max(...samples.map((s) => Math.max(s.rssMb, s.peakRssMb ?? 0)));
+  const maxRssMb = Math.max(...samples.map((s) => Math.max(s.rssMb, s.peakRssMb)));
   return {
     limitMb,
     maxRssMb,

@@ -87,8 +87,7 @@ export function formatReport(report: BenchReport): string {
   if (report.memory) {
     lines.push('', 'memory (gateway process, cache off; RSS and heap after a full GC, peak RSS so far under load):');
     for (const s of report.memory.samples) {
-      const peak = s.peakRssMb === undefined ? '' : `, peak RSS ${s.peakRssMb.toFixed(1)} MB`;
-      lines.push(`  ${pad(s.label, 16)} RSS ${s.rssMb.toFixed(1)} MB, heap ${s.heapUsedMb.toFixed(1)} MB${peak}`);
+      lines.push(`  ${pad(s.label, 16)} RSS ${s.rssMb.toFixed(1)} MB, heap ${s.heapUsedMb.toFixed(1)} MB, peak RSS ${s.peakRssMb.toFixed(1)} MB`);
     }
   }
   for (const p of report.singleFlight) {

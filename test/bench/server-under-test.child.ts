@@ -1,7 +1,7 @@
 // The server under test (the raw proxy or one gateway variant) as a process of its own, like
 // the gateway in production: its CPU time and RSS are its own, and every case starts cold.
 import { ownCpuMicros, serveRpc } from './child-rpc.js';
-import type { ServerSpec, ServerHello } from './server-under-test.js';
+import type { ServerMemory, ServerSpec, ServerHello } from './server-under-test.js';
 
 const spec = JSON.parse(process.env.BENCH_SERVER ?? '') as ServerSpec;
 
@@ -26,7 +26,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 serveRpc(server.hello, {
   cpuMicros: ownCpuMicros,
   /** RSS and heap after a full GC (the child runs with --expose-gc), and the highest RSS so far (under load). */
-  memory: async () => {
+  memory: async (): Promise<ServerMemory> => {
     const peakRss = process.resourceUsage().maxRSS * 1024;
     gc?.();
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -10,6 +10,13 @@ export type ServerSpec =
   | { readonly kind: 'raw-proxy' | 'nest-proxy'; readonly upstreamUrl: string; readonly upstreamConnections: number }
   | { readonly kind: 'gateway'; readonly upstreamUrl: string; readonly variant: GatewayVariant };
 
+/** What the `memory` call answers, in bytes: RSS and V8 heap in use after a full GC, and the highest RSS so far. */
+export interface ServerMemory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly peakRss: number;
+}
+
 /** What the child says once it listens: where to send requests, and with which headers. */
 export interface ServerHello {
   readonly url: string;
@@ -49,8 +56,8 @@ export class ServerUnderTest {
     return this.rpc.call<number>('cpuMicros');
   }
 
-  /** The server process's RSS and V8 heap in use, in bytes, after a full GC; and its highest RSS so far. */
-  memory(): Promise<{ rss: number; heapUsed: number; peakRss: number }> {
+  /** The server process's memory (ServerMemory). */
+  memory(): Promise<ServerMemory> {
     return this.rpc.call('memory');
   }
 
