@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `msdk-gateway ${base}  ->  msdk-sandbox ${sandboxUrl} (keys generated for this run)`,
+      `msdk-gateway ${base}  ->  msdk-sandbox ${sandboxUrl} (keys generated for this run, Node ${process.version})`,
       `OpenAPI: ${base}/docs   health: ${base}/health/ready`,
       '',
       'Try it (dev client key valid until you stop this process):',

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { evaluateGoals, memoryVerdict, type Measurement, type MemorySample } from './bench-goals.js';
 import type { CaseId } from './bench-cases.js';
 import { percentile, type LoadSummary } from './load-generator.js';
@@ -18,33 +17,33 @@ const measured = (caseId: CaseId, workload: string, requestsPerSecond: number, p
 describe('memoryVerdict', () => {
   it('calls RSS that settles after the warm-up steady, and checks the limit', () => {
     const v = memoryVerdict(samples(120, 150, 151, 150));
-    assert.equal(v.growing, false);
-    assert.equal(v.underLimit, true);
-    assert.equal(v.maxRssMb, 151);
+    expect(v.growing).toBe(false);
+    expect(v.underLimit).toBe(true);
+    expect(v.maxRssMb).toBe(151);
   });
 
   it('calls RSS that rises at every run-to-run step growing', () => {
-    assert.equal(memoryVerdict(samples(120, 130, 140, 150)).growing, true);
+    expect(memoryVerdict(samples(120, 130, 140, 150)).growing).toBe(true);
   });
 
   it('ignores small run-to-run wobble', () => {
-    assert.equal(memoryVerdict(samples(120, 130, 131, 132)).growing, false);
+    expect(memoryVerdict(samples(120, 130, 131, 132)).growing).toBe(false);
   });
 
   it('calls a post-GC heap that rises at every step growing even when RSS does not', () => {
     const heapGrows = [40, 41, 43, 45].map((h, i) => ({ label: `s${i}`, rssMb: 150, heapUsedMb: h, peakRssMb: 150 }));
-    assert.equal(memoryVerdict(heapGrows).growing, true);
+    expect(memoryVerdict(heapGrows).growing).toBe(true);
   });
 
   it('fails the limit at 200 MB', () => {
-    assert.equal(memoryVerdict(samples(190, 199, 200, 199)).underLimit, false);
+    expect(memoryVerdict(samples(190, 199, 200, 199)).underLimit).toBe(false);
   });
 
   it('holds the limit against the peak under load, not only the RSS left after a full GC', () => {
     const underLoad = samples(150, 160, 160, 160).map((s, i) => ({ ...s, peakRssMb: i === 2 ? 205 : 170 }));
     const v = memoryVerdict(underLoad);
-    assert.equal(v.maxRssMb, 205);
-    assert.equal(v.underLimit, false);
+    expect(v.maxRssMb).toBe(205);
+    expect(v.underLimit).toBe(false);
   });
 });
 
@@ -60,37 +59,37 @@ describe('evaluateGoals', () => {
 
   it('takes each ratio against the raw proxy measured in the same run', () => {
     const goals = evaluateGoals(all, [w], undefined, []);
-    assert.deepEqual(goal(goals, 'miss path req/s'), { name: `${w}: miss path req/s >= 0.75x raw proxy`, actual: '0.80x', met: true });
-    assert.equal(goal(goals, 'p99').actual, '1.40x');
-    assert.equal(goal(goals, 'p99').met, true);
-    assert.equal(goal(goals, 'Redis hit').actual, '1.10x');
-    assert.equal(goal(goals, 'Redis hit').met, false);
-    assert.equal(goal(goals, 'axios').actual, '4.00x');
-    assert.equal(goal(goals, 'axios').met, true);
+    expect(goal(goals, 'miss path req/s')).toEqual({ name: `${w}: miss path req/s >= 0.75x raw proxy`, actual: '0.80x', met: true });
+    expect(goal(goals, 'p99').actual).toBe('1.40x');
+    expect(goal(goals, 'p99').met).toBe(true);
+    expect(goal(goals, 'Redis hit').actual).toBe('1.10x');
+    expect(goal(goals, 'Redis hit').met).toBe(false);
+    expect(goal(goals, 'axios').actual).toBe('4.00x');
+    expect(goal(goals, 'axios').met).toBe(true);
   });
 
   it('marks a goal skipped when its case did not run (no Redis here)', () => {
     const goals = evaluateGoals(all.filter((m) => m.caseId !== 'gateway-redis-hit'), [w], undefined, []);
-    assert.equal(goal(goals, 'Redis hit').met, 'skipped');
+    expect(goal(goals, 'Redis hit').met).toBe('skipped');
   });
 
   it('reports memory and single-flight verdicts as goals', () => {
     const goals = evaluateGoals(all, [w], memoryVerdict(samples(120, 150, 151, 150)), [
       { store: 'memory', requests: 200, upstreamCalls: 2, allAnswered: true, pass: false },
     ]);
-    assert.equal(goal(goals, 'RSS <').met, true);
-    assert.equal(goal(goals, 'not growing').met, true);
-    assert.deepEqual(goal(goals, 'single-flight'), { name: 'single-flight (memory): 200 concurrent cold misses -> 1 upstream call', actual: '2 call(s)', met: false });
+    expect(goal(goals, 'RSS <').met).toBe(true);
+    expect(goal(goals, 'not growing').met).toBe(true);
+    expect(goal(goals, 'single-flight')).toEqual({ name: 'single-flight (memory): 200 concurrent cold misses -> 1 upstream call', actual: '2 call(s)', met: false });
   });
 });
 
 describe('percentile', () => {
   it('is nearest-rank over sorted values', () => {
     const values = Float64Array.from({ length: 100 }, (_, i) => i + 1);
-    assert.equal(percentile(values, 50), 50);
-    assert.equal(percentile(values, 99), 99);
-    assert.equal(percentile(values, 100), 100);
-    assert.equal(percentile([7], 99), 7);
-    assert.ok(Number.isNaN(percentile([], 50)));
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile(values, 100)).toBe(100);
+    expect(percentile([7], 99)).toBe(7);
+    expect(Number.isNaN(percentile([], 50))).toBeTruthy();
   });
 });

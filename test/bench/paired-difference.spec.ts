@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { pairedDifference } from './paired-difference.js';
 
 describe('pairedDifference', () => {
@@ -10,14 +9,14 @@ describe('pairedDifference', () => {
       [50, 49],
       [65, 61],
     ]);
-    assert.equal(d.median, -2.5);
-    assert.equal(d.mean, -2.5);
+    expect(d.median).toBe(-2.5);
+    expect(d.mean).toBe(-2.5);
     // diffs -4, -3, -2, -1: sample variance 5/3, standard error sqrt(5/12)
-    assert.ok(Math.abs(d.standardError - Math.sqrt(5 / 12)) < 1e-12);
+    expect(Math.abs(d.standardError - Math.sqrt(5 / 12)) < 1e-12).toBeTruthy();
   });
 
   it('takes the middle value of an odd count and refuses an empty one', () => {
-    assert.equal(pairedDifference([[1, 2], [1, 5], [1, 1]]).median, 1);
-    assert.throws(() => pairedDifference([]));
+    expect(pairedDifference([[1, 2], [1, 5], [1, 1]]).median).toBe(1);
+    expect(() => pairedDifference([])).toThrow();
   });
 });

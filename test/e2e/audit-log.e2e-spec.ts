@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CATALOG, isWriteInterface } from '#msdk';
 import { GatewayHarness, newClientKey } from '../support/gateway-harness.js';
 import { post } from '../support/http-client.js';
@@ -16,12 +15,12 @@ describe('audit trail of write/send/consume interfaces', () => {
   let sandbox: SandboxHarness;
   let gateway: GatewayHarness;
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     // LOG_LEVEL=warn: request lines are off, the audit trail is not.
     gateway = await GatewayHarness.start({ sandbox, env: { LOG_LEVEL: 'warn' }, configPatch: { rateLimits: { interfaces: { 'profile.get_gift': { limit: 4, windowMs: 60_000 } } } } });
   });
-  after(async () => {
+  afterAll(async () => {
     await gateway.close();
     await sandbox.close();
   });
@@ -33,30 +32,30 @@ describe('audit trail of write/send/consume interfaces', () => {
   };
   const expectOneLine = async (res: { headers: Headers }, fields: Line) => {
     const lines = await auditLinesOf(res.headers.get('x-request-id'));
-    assert.equal(lines.length, 1, `exactly one audit line: ${JSON.stringify(lines)}`);
-    for (const [k, v] of Object.entries(fields)) assert.equal(lines[0][k], v, k);
+    expect(lines.length).toBe(1);
+    for (const [k, v] of Object.entries(fields)) expect(lines[0][k]).toBe(v);
     return lines[0];
   };
 
   it('the guarded rows are exactly the catalog rows never retried (sends, binds, consumes, reports)', () => {
-    assert.ok(isWriteInterface(CATALOG.profile.getGift));
-    assert.ok(isWriteInterface(CATALOG.share.qq));
-    assert.ok(!isWriteInterface(CATALOG.auth.verifyLogin));
+    expect(isWriteInterface(CATALOG.profile.getGift)).toBeTruthy();
+    expect(isWriteInterface(CATALOG.share.qq)).toBeTruthy();
+    expect(!isWriteInterface(CATALOG.auth.verifyLogin)).toBeTruthy();
   });
 
   it('a successful write: client, game, interface, openid, result ok, request id', async () => {
     const res = await gateway.call(GIFT.route, GIFT.body, { headers: { 'x-request-id': 'audit-ok-0001' } });
-    assert.equal(res.status, 200, res.text);
+    expect(res.status).toBe(200);
     const line = await expectOneLine(res, { client: 'test-client', game: 'demo', interface: '/profile/get_gift', openid: GIFT.body.openid, result: 'ok', requestId: 'audit-ok-0001' });
-    assert.equal(line.level, 30);
+    expect(line.level).toBe(30);
   });
 
   it('an upstream error: the error code is the result', async () => {
     await sandbox.fault({ interface: '/share/qq', ret: -1, msg: 'share failed' });
     const res = await gateway.call(SHARE.route, SHARE.body);
-    assert.equal(res.status, 502);
+    expect(res.status).toBe(502);
     const line = await expectOneLine(res, { client: 'test-client', interface: '/share/qq', result: 'MSDK_ERROR' });
-    assert.ok(!JSON.stringify(line).includes(String(SHARE.body.accessToken)), 'never the token');
+    expect(!JSON.stringify(line).includes(String(SHARE.body.accessToken))).toBeTruthy();
   });
 
   it('refused calls are audited too: bad input, not JSON, unknown key, rate limited', async () => {
@@ -79,7 +78,7 @@ describe('audit trail of write/send/consume interfaces', () => {
 
   it('reads are not audited', async () => {
     const res = await gateway.call('/v1/auth/verify_login', { openid: 'A3284A812ECA15269F85AE1C2D94EB37', accessToken: 'TOKEN-READ-1' });
-    assert.equal(res.status, 200);
-    assert.deepEqual(await auditLinesOf(res.headers.get('x-request-id')), []);
+    expect(res.status).toBe(200);
+    expect(await auditLinesOf(res.headers.get('x-request-id'))).toEqual([]);
   });
 });

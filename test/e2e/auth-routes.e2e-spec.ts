@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { TEST_GAME } from '../support/test-game.js';
@@ -24,25 +23,25 @@ describe('auth routes end to end', () => {
   for (const c of cases) {
     it(`${c.route} is signed as ${c.appid} and returns the sandbox answer unchanged`, async () => {
       const res = await gateway.call(c.route, c.body);
-      assert.equal(res.status, 200, res.text);
-      assert.equal(res.json.ret, 0);
-      assert.ok(res.headers.get('x-request-id'));
+      expect(res.status).toBe(200);
+      expect(res.json.ret).toBe(0);
+      expect(res.headers.get('x-request-id')).toBeTruthy();
       const calls = await sandbox.calls(c.path);
-      assert.equal(calls.length, 1);
+      expect(calls.length).toBe(1);
       const [call] = calls;
-      assert.equal(call.verdict, 'ok', 'the sandbox verified the signature');
-      assert.equal(call.method, 'POST');
-      assert.equal(call.query.appid, c.appid);
-      assert.equal(call.query.encode, '2');
-      assert.equal(call.query.openid, c.body.openid);
-      assert.match(call.query.sig, /^[0-9a-f]{32}$/);
+      expect(call.verdict).toBe('ok');
+      expect(call.method).toBe('POST');
+      expect(call.query.appid).toBe(c.appid);
+      expect(call.query.encode).toBe('2');
+      expect(call.query.openid).toBe(c.body.openid);
+      expect(call.query.sig).toMatch(/^[0-9a-f]{32}$/);
       const sent = call.body as Record<string, unknown>;
-      assert.equal(sent[c.tokenField], c.body.accessToken, `token sent as ${c.tokenField}`);
-      assert.equal(sent[c.idField], c.body.openid);
-      assert.equal(sent.accessToken === undefined || c.tokenField === 'accessToken', true, 'no stray accessToken field');
-      assert.equal(call.headers['x-request-id'], res.headers.get('x-request-id'));
+      expect(sent[c.tokenField]).toBe(c.body.accessToken);
+      expect(sent[c.idField]).toBe(c.body.openid);
+      expect(sent.accessToken === undefined || c.tokenField === 'accessToken').toBe(true);
+      expect(call.headers['x-request-id']).toBe(res.headers.get('x-request-id'));
       // The caller gets the sandbox's bytes; the sandbox echoed our request id as msdkExtInfo.
-      assert.equal(res.json.msdkExtInfo, res.headers.get('x-request-id'));
+      expect(res.json.msdkExtInfo).toBe(res.headers.get('x-request-id'));
     });
   }
 
@@ -50,35 +49,35 @@ describe('auth routes end to end', () => {
     await gateway.call('/v1/auth/apple_verify', cases[3].body);
     const [call] = await sandbox.calls('/auth/apple_verify');
     const sent = call.body as Record<string, unknown>;
-    assert.equal(sent.appid, `A_${TEST_GAME.qqAppId}`);
-    assert.equal(sent.platform, 'apple_apple');
-    assert.equal(sent.scenes, 1);
-    assert.equal(sent.isPrajna, '1');
+    expect(sent.appid).toBe(`A_${TEST_GAME.qqAppId}`);
+    expect(sent.platform).toBe('apple_apple');
+    expect(sent.scenes).toBe(1);
+    expect(sent.isPrajna).toBe('1');
   });
 
   it('get_pfval with desktop_m_qq signs with the QQ appid', async () => {
     const res = await gateway.call('/v1/auth/get_pfval', { ...cases[4].body, platform: 'desktop_m_qq' });
-    assert.equal(res.status, 200);
+    expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/auth/get_pfval');
-    assert.equal(call.query.appid, TEST_GAME.qqAppId);
-    assert.ok(String(res.json.pf).startsWith('desktop_m_qq-2002-android-73213123-qq-100703379-'));
+    expect(call.query.appid).toBe(TEST_GAME.qqAppId);
+    expect(String(res.json.pf).startsWith('desktop_m_qq-2002-android-73213123-qq-100703379-')).toBeTruthy();
   });
 
   it('passes the caller msdkExtInfo through and MSDK echoes it', async () => {
     const res = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: TOKEN, msdkExtInfo: 'trace_42' });
-    assert.equal(res.json.msdkExtInfo, 'trace_42');
+    expect(res.json.msdkExtInfo).toBe('trace_42');
     const [call] = await sandbox.calls('/auth/check_token');
-    assert.equal(call.query.msdkExtInfo, 'trace_42');
+    expect(call.query.msdkExtInfo).toBe('trace_42');
   });
 
   it('an expired user token is MSDK_USER_TOKEN_INVALID (422), not our own 401', async () => {
     const res = await gateway.call('/v1/auth/verify_login', { openid: OPENID, accessToken: 'expired-token' });
-    assert.equal(res.status, 422);
-    assert.equal(res.json.error.code, 'MSDK_USER_TOKEN_INVALID');
-    assert.deepEqual(res.json.error.msdk, { ret: -10000, msg: '100014,token expired', source: 'qq', platformCode: 100014 });
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
+    expect(res.json.error.msdk).toEqual({ ret: -10000, msg: '100014,token expired', source: 'qq', platformCode: 100014 });
     const wx = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: 'expired-token' });
-    assert.equal(wx.json.error.msdk.source, 'wechat');
-    assert.equal(wx.json.error.msdk.platformCode, 42001);
+    expect(wx.json.error.msdk.source).toBe('wechat');
+    expect(wx.json.error.msdk.platformCode).toBe(42001);
   });
 
 });
@@ -89,11 +88,11 @@ describe('a wrong msdkkey', () => {
     const gateway = await GatewayHarness.start({ sandbox, msdkKey: 'not-the-right-key-000' });
     try {
       const res = await gateway.call('/v1/auth/verify_login', { openid: OPENID, accessToken: TOKEN });
-      assert.equal(res.status, 502);
-      assert.equal(res.json.error.code, 'MSDK_ERROR');
-      assert.deepEqual(res.json.error.msdk, { ret: -502, msg: 'sig error', source: 'msdk' });
-      assert.equal(res.json.error.requestId, res.headers.get('x-request-id'));
-      assert.equal((await sandbox.calls())[0].verdict, 'sig error');
+      expect(res.status).toBe(502);
+      expect(res.json.error.code).toBe('MSDK_ERROR');
+      expect(res.json.error.msdk).toEqual({ ret: -502, msg: 'sig error', source: 'msdk' });
+      expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
+      expect((await sandbox.calls())[0].verdict).toBe('sig error');
     } finally {
       await gateway.close();
       await sandbox.close();
@@ -105,10 +104,10 @@ describe('a wrong msdkkey', () => {
     const gateway = await GatewayHarness.start({ sandbox, encode: 1 });
     try {
       const res = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: TOKEN });
-      assert.equal(res.status, 200, res.text);
+      expect(res.status).toBe(200);
       const [call] = await sandbox.calls();
-      assert.equal(call.query.encode, '1');
-      assert.equal(call.verdict, 'ok');
+      expect(call.query.encode).toBe('1');
+      expect(call.verdict).toBe('ok');
     } finally {
       await gateway.close();
       await sandbox.close();

@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
@@ -44,47 +43,47 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
     it('a second identical call is a HIT with no upstream call', async () => {
       const openid = freshOpenid();
       const first = await call(QQPROFILE, openid);
-      assert.equal(first.status, 200, first.text);
-      assert.equal(first.headers.get('x-cache'), 'MISS');
-      assert.equal(first.headers.get('x-msdk-is-lost'), '0');
+      expect(first.status).toBe(200);
+      expect(first.headers.get('x-cache')).toBe('MISS');
+      expect(first.headers.get('x-msdk-is-lost')).toBe('0');
       const second = await call(QQPROFILE, openid);
-      assert.equal(second.headers.get('x-cache'), 'HIT');
-      assert.equal(second.text, first.text, 'the stored bytes come back unchanged');
-      assert.equal(await upstreamCalls(QQPROFILE), 1);
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect(second.text).toBe(first.text);
+      expect(await upstreamCalls(QQPROFILE)).toBe(1);
     });
 
     it('a different flag is a different key', async () => {
       const openid = freshOpenid();
       await call(QQFRIENDS, openid, {}, { flag: 1 });
       const other = await call(QQFRIENDS, openid, {}, { flag: 2 });
-      assert.equal(other.headers.get('x-cache'), 'MISS');
-      assert.equal(await upstreamCalls(QQFRIENDS), 2);
-      assert.equal((await call(QQFRIENDS, openid, {}, { flag: 2 })).headers.get('x-cache'), 'HIT');
+      expect(other.headers.get('x-cache')).toBe('MISS');
+      expect(await upstreamCalls(QQFRIENDS)).toBe(2);
+      expect((await call(QQFRIENDS, openid, {}, { flag: 2 })).headers.get('x-cache')).toBe('HIT');
     });
 
     it('the token is not part of the key (a different token reads the same entry)', async () => {
       const openid = freshOpenid();
       await call(QQPROFILE, openid);
       const res = await gateway.call(QQPROFILE.route, { openid, accessToken: 'ANOTHER-TOKEN-42' });
-      assert.equal(res.headers.get('x-cache'), 'HIT');
+      expect(res.headers.get('x-cache')).toBe('HIT');
     });
 
     it("cached bodies never carry another request's id; a caller's msdkExtInfo keys its own entry", async () => {
       const openid = freshOpenid();
       const first = await call(QQPROFILE, openid);
-      assert.equal(first.json.msdkExtInfo, undefined, 'no request id baked into a shared entry');
+      expect(first.json.msdkExtInfo).toBe(undefined);
       const mine = await call(QQPROFILE, openid, {}, { msdkExtInfo: 'mine_1' });
-      assert.equal(mine.json.msdkExtInfo, 'mine_1');
-      assert.equal((await call(QQPROFILE, openid, {}, { msdkExtInfo: 'mine_1' })).headers.get('x-cache'), 'HIT');
-      assert.equal((await call(QQPROFILE, openid, {}, { msdkExtInfo: 'other_2' })).json.msdkExtInfo, 'other_2');
+      expect(mine.json.msdkExtInfo).toBe('mine_1');
+      expect((await call(QQPROFILE, openid, {}, { msdkExtInfo: 'mine_1' })).headers.get('x-cache')).toBe('HIT');
+      expect((await call(QQPROFILE, openid, {}, { msdkExtInfo: 'other_2' })).json.msdkExtInfo).toBe('other_2');
     });
 
     it('Cache-Control: no-cache reads past a fresh copy and stores the new answer', async () => {
       const openid = freshOpenid();
       await call(QQPROFILE, openid);
       const res = await call(QQPROFILE, openid, { 'cache-control': 'no-cache' });
-      assert.equal(res.headers.get('x-cache'), 'MISS');
-      assert.equal(await upstreamCalls(QQPROFILE), 2);
+      expect(res.headers.get('x-cache')).toBe('MISS');
+      expect(await upstreamCalls(QQPROFILE)).toBe(2);
     });
 
     for (const row of [QQPROFILE, QQFRIENDS, V5_FRIENDS]) {
@@ -93,13 +92,13 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
           const openid = freshOpenid();
           await sandbox.fault({ interface: row.path, isLost: true });
           const res = await call(row, openid);
-          assert.equal(res.status, 200, res.text);
-          assert.equal(res.headers.get('x-msdk-is-lost'), '1');
-          assert.equal(res.headers.get('x-cache'), 'MISS');
-          assert.ok(res.json.is_lost === '1' || res.json.is_lost === 1);
+          expect(res.status).toBe(200);
+          expect(res.headers.get('x-msdk-is-lost')).toBe('1');
+          expect(res.headers.get('x-cache')).toBe('MISS');
+          expect(res.json.is_lost === '1' || res.json.is_lost === 1).toBeTruthy();
           const next = await call(row, openid);
-          assert.equal(next.headers.get('x-cache'), 'MISS', 'the degraded answer was not stored');
-          assert.equal(await upstreamCalls(row), 2);
+          expect(next.headers.get('x-cache')).toBe('MISS');
+          expect(await upstreamCalls(row)).toBe(2);
         });
 
         it('expired copy + is_lost 1: the copy answers, STALE', async () => {
@@ -108,15 +107,15 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
           await sleep(SHORT_TTL_MS + 50);
           await sandbox.fault({ interface: row.path, isLost: true });
           const res = await call(row, openid);
-          assert.equal(res.headers.get('x-cache'), 'STALE');
-          assert.equal(res.headers.get('x-msdk-is-lost'), '1');
-          assert.equal(res.text, good.text);
+          expect(res.headers.get('x-cache')).toBe('STALE');
+          expect(res.headers.get('x-msdk-is-lost')).toBe('1');
+          expect(res.text).toBe(good.text);
         });
 
         it('is_lost 0: stored', async () => {
           const openid = freshOpenid();
           await call(row, openid);
-          assert.equal((await call(row, openid)).headers.get('x-cache'), 'HIT');
+          expect((await call(row, openid)).headers.get('x-cache')).toBe('HIT');
         });
       });
     }
@@ -125,8 +124,8 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
       const openid = freshOpenid();
       await sandbox.fault({ interface: QQPROFILE.path, body: '{"ret":0,"msg":"","nickName":"x","is_lost":1}' });
       const res = await call(QQPROFILE, openid);
-      assert.equal(res.headers.get('x-msdk-is-lost'), '1');
-      assert.equal((await call(QQPROFILE, openid)).headers.get('x-cache'), 'MISS');
+      expect(res.headers.get('x-msdk-is-lost')).toBe('1');
+      expect((await call(QQPROFILE, openid)).headers.get('x-cache')).toBe('MISS');
     });
 
     it('upstream 502 or timeout with an expired copy -> STALE; without a copy -> the envelope', async () => {
@@ -135,19 +134,19 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
       await sleep(SHORT_TTL_MS + 50);
       await sandbox.fault({ interface: QQPROFILE.path, httpStatus: 502, times: 2 });
       const stale = await call(QQPROFILE, openid);
-      assert.equal(stale.headers.get('x-cache'), 'STALE');
-      assert.equal(stale.text, good.text);
+      expect(stale.headers.get('x-cache')).toBe('STALE');
+      expect(stale.text).toBe(good.text);
       await sandbox.fault({ interface: QQPROFILE.path, delayMs: 1000, times: 2 });
       const slow = await call(QQPROFILE, openid);
-      assert.equal(slow.headers.get('x-cache'), 'STALE');
+      expect(slow.headers.get('x-cache')).toBe('STALE');
 
       await sandbox.fault({ interface: QQPROFILE.path, httpStatus: 502, times: 2 });
       const none = await call(QQPROFILE, freshOpenid());
-      assert.equal(none.status, 502);
-      assert.equal(none.json.error.code, 'UPSTREAM_UNAVAILABLE');
+      expect(none.status).toBe(502);
+      expect(none.json.error.code).toBe('UPSTREAM_UNAVAILABLE');
       await sandbox.fault({ interface: QQPROFILE.path, delayMs: 1000, times: 2 });
       const timeout = await call(QQPROFILE, freshOpenid());
-      assert.equal(timeout.status, 504);
+      expect(timeout.status).toBe(504);
     });
 
     it("an MSDK error about the user's token is never covered by a stale copy", async () => {
@@ -155,21 +154,21 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
       await call(QQPROFILE, openid);
       await sleep(SHORT_TTL_MS + 50);
       const res = await gateway.call(QQPROFILE.route, { openid, accessToken: 'expired-token' });
-      assert.equal(res.status, 422);
-      assert.equal(res.json.error.code, 'MSDK_USER_TOKEN_INVALID');
+      expect(res.status).toBe(422);
+      expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
     });
 
     it('50 concurrent identical misses make exactly 1 upstream call and get 50 identical answers', async () => {
       const openid = freshOpenid();
       await sandbox.fault({ interface: QQFRIENDS.path, delayMs: 150 });
       const answers = await Promise.all(Array.from({ length: 50 }, () => call(QQFRIENDS, openid)));
-      assert.equal(await upstreamCalls(QQFRIENDS), 1);
-      assert.ok(answers.every((a) => a.status === 200 && a.text === answers[0].text));
+      expect(await upstreamCalls(QQFRIENDS)).toBe(1);
+      expect(answers.every((a) => a.status === 200 && a.text === answers[0].text)).toBeTruthy();
     });
 
     it('an interface that is not cached answers BYPASS', async () => {
       const res = await gateway.call('/v1/auth/verify_login', { openid: freshOpenid(), accessToken: TOKEN });
-      assert.equal(res.headers.get('x-cache'), 'BYPASS');
+      expect(res.headers.get('x-cache')).toBe('BYPASS');
     });
   });
 }

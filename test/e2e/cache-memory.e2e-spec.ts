@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { cacheBehaviourSuite } from './cache-behaviour.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -14,7 +13,7 @@ describe('the memory store', () => {
 
   it('is what readiness reports when no Redis is configured', async () => {
     const ready = (await (await fetch(`${gateway.url}/health/ready`)).json()) as { details: Record<string, { status: string; store?: string }> };
-    assert.deepEqual(ready.details.cache, { status: 'up', store: 'memory' });
+    expect(ready.details.cache).toEqual({ status: 'up', store: 'memory' });
   });
 });
 
@@ -27,10 +26,10 @@ describe('switching the cache off', () => {
     withSandboxAndGateway({ configPatch: { cache: { interfaces: { 'relation.qqprofile': { enabled: false } } } } }, (s, g) => ((sandbox = s), (gateway = g)));
 
     it('answers that interface BYPASS every time while others still cache', async () => {
-      for (let i = 0; i < 2; i++) assert.equal((await gateway.call('/v1/relation/qqprofile', PROFILE)).headers.get('x-cache'), 'BYPASS');
-      assert.equal((await sandbox.calls('/relation/qqprofile')).length, 2);
+      for (let i = 0; i < 2; i++) expect((await gateway.call('/v1/relation/qqprofile', PROFILE)).headers.get('x-cache')).toBe('BYPASS');
+      expect((await sandbox.calls('/relation/qqprofile')).length).toBe(2);
       await gateway.call('/v1/relation/get_vip_rich_info', PROFILE);
-      assert.equal((await gateway.call('/v1/relation/get_vip_rich_info', PROFILE)).headers.get('x-cache'), 'HIT');
+      expect((await gateway.call('/v1/relation/get_vip_rich_info', PROFILE)).headers.get('x-cache')).toBe('HIT');
     });
   });
 
@@ -41,9 +40,9 @@ describe('switching the cache off', () => {
 
     it('answers every cacheable interface BYPASS and always asks MSDK', async () => {
       for (const route of ['/v1/relation/qqprofile', '/v1/relation/get_vip_rich_info']) {
-        for (let i = 0; i < 2; i++) assert.equal((await gateway.call(route, PROFILE)).headers.get('x-cache'), 'BYPASS');
+        for (let i = 0; i < 2; i++) expect((await gateway.call(route, PROFILE)).headers.get('x-cache')).toBe('BYPASS');
       }
-      assert.equal((await sandbox.calls()).length, 4);
+      expect((await sandbox.calls()).length).toBe(4);
     });
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
 import { post } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -61,51 +60,51 @@ describe('caller access matrix (scope x game x key)', () => {
       if (row.gameId) headers['x-game-id'] = row.gameId;
       const before = gateway.logs.length;
       const res = await post(`${gateway.url}${row.route}`, USER, headers);
-      assert.equal(res.status, row.status, res.text);
+      expect(res.status).toBe(row.status);
       if (row.status === 200) {
-        assert.equal(res.json.ret, 0);
+        expect(res.json.ret).toBe(0);
         return;
       }
-      assert.equal(res.json.error.code, row.code);
-      assert.equal(res.json.error.requestId, res.headers.get('x-request-id'));
+      expect(res.json.error.code).toBe(row.code);
+      expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
       if (row.logged) {
         await new Promise((r) => setTimeout(r, 30));
         const warned = gateway.logs.slice(before).find((l) => l.includes('"context":"CallerAuth"'));
-        assert.ok(warned?.includes(`client ${row.logged} `), `a log line names the client: ${warned}`);
+        expect(warned?.includes(`client ${row.logged} `)).toBeTruthy();
       }
     });
   }
 
   it('no log line ever holds a client key (rejected or accepted)', () => {
     const keys = CLIENTS.flatMap((c) => [c.key, c.nextKey]).filter((k): k is string => !!k);
-    for (const line of gateway.logs) for (const key of keys) assert.ok(!line.includes(key), `key leaked into: ${line}`);
+    for (const line of gateway.logs) for (const key of keys) expect(!line.includes(key)).toBeTruthy();
   });
 });
 
 describe('header and id sanity', () => {
   let sandbox: SandboxHarness;
   let gateway: GatewayHarness;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     gateway = await GatewayHarness.start({ sandbox });
   });
-  after(async () => {
+  afterAll(async () => {
     await gateway.close();
     await sandbox.close();
   });
 
   const bad = async (openid: unknown) => {
     const res = await gateway.call(VERIFY, { ...USER, openid });
-    assert.equal(res.status, 400, `${JSON.stringify(openid)}: ${res.text}`);
-    assert.equal(res.json.error.code, 'VALIDATION_FAILED');
-    assert.ok(res.json.error.fields.some((f: { field: string }) => f.field === 'openid'));
-    assert.ok(!res.text.includes(String(openid)) || String(openid).length < 3, 'the bad value is not echoed');
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe('VALIDATION_FAILED');
+    expect(res.json.error.fields.some((f: { field: string }) => f.field === 'openid')).toBeTruthy();
+    expect(!res.text.includes(String(openid)) || String(openid).length < 3).toBeTruthy();
   };
 
   it('openid: 1-128 of [A-Za-z0-9_.@=+-], a string', async () => {
     for (const openid of ['x'.repeat(129), '', 'abc def', '../../etc', 'a/b', 'a?b=c', 'a&b', 'é', 'a\nb', 'A%2F', 12345, ['A'], null]) await bad(openid);
-    assert.equal((await gateway.call(VERIFY, { ...USER, openid: 'x'.repeat(128) })).status, 200);
-    assert.equal((await gateway.call(VERIFY, { ...USER, openid: 'oGRTijrV0l67hDGN7dstOl8CphN0' })).status, 200);
+    expect((await gateway.call(VERIFY, { ...USER, openid: 'x'.repeat(128) })).status).toBe(200);
+    expect((await gateway.call(VERIFY, { ...USER, openid: 'oGRTijrV0l67hDGN7dstOl8CphN0' })).status).toBe(200);
   });
 
   it('X-Request-Id: a sane token is kept, anything else is replaced (never reflected)', async () => {
@@ -118,9 +117,9 @@ describe('header and id sanity', () => {
       ['<script>alert(1)</script>', false],
     ] as const) {
       const res = await gateway.call(VERIFY, USER, { headers: { 'x-request-id': given } });
-      assert.equal(res.status, 200);
-      if (kept) assert.equal(res.headers.get('x-request-id'), given);
-      else assert.match(res.headers.get('x-request-id')!, /^[0-9a-f]{32}$/, given);
+      expect(res.status).toBe(200);
+      if (kept) expect(res.headers.get('x-request-id')).toBe(given);
+      else expect(res.headers.get('x-request-id')!).toMatch(/^[0-9a-f]{32}$/);
     }
   });
 });

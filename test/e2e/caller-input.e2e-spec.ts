@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GatewayHarness, newClientKey } from '../support/gateway-harness.js';
 import { post } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -12,7 +11,7 @@ describe('caller authentication and input checks (nothing reaches the sandbox)',
   const multi = { name: 'multi-game', key: newClientKey(), games: ['demo', 'other'], scopes: ['auth' as const] };
   const narrow = { name: 'relation-only', key: newClientKey(), games: ['demo'], scopes: ['relation' as const] };
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     gateway = await GatewayHarness.start({
       sandbox,
@@ -20,18 +19,18 @@ describe('caller authentication and input checks (nothing reaches the sandbox)',
       clients: [{ name: 'test-client', key: newClientKey(), games: ['demo'], scopes: ['auth'] }, multi, narrow],
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await gateway.close();
     await sandbox.close();
   });
   beforeEach(() => sandbox.reset());
 
   const expectRejected = async (res: { status: number; json: any }, status: number, code: string, field?: string) => {
-    assert.equal(res.status, status, JSON.stringify(res.json));
-    assert.equal(res.json.error.code, code);
-    assert.ok(res.json.error.requestId);
-    if (field) assert.ok(res.json.error.fields.some((f: { field: string }) => f.field === field), `names ${field}`);
-    assert.equal((await sandbox.calls()).length, 0, 'nothing reached MSDK');
+    expect(res.status).toBe(status);
+    expect(res.json.error.code).toBe(code);
+    expect(res.json.error.requestId).toBeTruthy();
+    if (field) expect(res.json.error.fields.some((f: { field: string }) => f.field === field)).toBeTruthy();
+    expect((await sandbox.calls()).length).toBe(0);
   };
 
   it('no key -> 401', async () => {
@@ -49,7 +48,7 @@ describe('caller authentication and input checks (nothing reaches the sandbox)',
   it('a key with several games must say which (X-Game-Id) and may use each', async () => {
     await expectRejected(await gateway.call('/v1/auth/verify_login', VERIFY, { client: multi }), 400, 'GAME_ID_REQUIRED');
     const ok = await gateway.call('/v1/auth/verify_login', VERIFY, { client: multi, headers: { 'x-game-id': 'demo' } });
-    assert.equal(ok.status, 200);
+    expect(ok.status).toBe(200);
   });
 
   it('a key without the domain scope -> 403', async () => {
@@ -83,8 +82,8 @@ describe('caller authentication and input checks (nothing reaches the sandbox)',
   });
 
   it('health and docs need no key', async () => {
-    assert.equal((await fetch(`${gateway.url}/health/live`)).status, 200);
-    assert.equal((await fetch(`${gateway.url}/health/ready`)).status, 200);
-    assert.equal((await fetch(`${gateway.url}/docs-json`)).status, 200);
+    expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
+    expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${gateway.url}/docs-json`)).status).toBe(200);
   });
 });

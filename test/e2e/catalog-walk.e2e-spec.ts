@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { ALL_ENTRIES, type CatalogEntry } from '#msdk';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -27,37 +26,37 @@ describe('the whole catalog through the gateway', () => {
   }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has a sample for each of the 53 rows (48 V3, 5 V5)', () => {
-    assert.equal(ALL_ENTRIES.length, 53);
-    assert.equal(ALL_ENTRIES.filter((e) => e.protocol === 'v3').length, 48);
-    for (const entry of ALL_ENTRIES) assert.ok(byId.has(entry.id), `sample for ${entry.id}`);
+    expect(ALL_ENTRIES.length).toBe(53);
+    expect(ALL_ENTRIES.filter((e) => e.protocol === 'v3').length).toBe(48);
+    for (const entry of ALL_ENTRIES) expect(byId.has(entry.id)).toBeTruthy();
   });
 
   it("serves every row directly, none through Nest's per-request router (README Benchmark)", () => {
     const startup = gateway.logs.map((l) => JSON.parse(l) as { msg?: string; direct?: number; viaNest?: string[] }).find((l) => l.msg?.startsWith('catalog routes:'));
-    assert.deepEqual({ direct: startup?.direct, viaNest: startup?.viaNest }, { direct: 53, viaNest: [] });
+    expect({ direct: startup?.direct, viaNest: startup?.viaNest }).toEqual({ direct: 53, viaNest: [] });
   });
 
   for (const entry of ALL_ENTRIES as CatalogEntry[]) {
     it(`${entry.path}: signed, mapped, and answered with the sandbox's bytes`, async () => {
       const sample = byId.get(entry.id)!;
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 200, res.text);
+      expect(res.status).toBe(200);
 
       const calls = await sandbox.calls(entry.path);
-      assert.equal(calls.length, 1);
+      expect(calls.length).toBe(1);
       const [call] = calls;
-      assert.equal(call.method, entry.method);
-      assert.equal(call.verdict, 'ok', 'the sandbox verified the signature');
-      assert.equal(entry.protocol === 'v3' ? call.query.appid : call.query.gameid, sample.appid);
-      assert.match(call.query.sig, /^[0-9a-f]{32}$/);
+      expect(call.method).toBe(entry.method);
+      expect(call.verdict).toBe('ok');
+      expect(entry.protocol === 'v3' ? call.query.appid : call.query.gameid).toBe(sample.appid);
+      expect(call.query.sig).toMatch(/^[0-9a-f]{32}$/);
 
       const sent = (entry.method === 'GET' ? call.query : call.body) as Record<string, unknown>;
-      if (entry.fields.accessToken) assert.equal(sent[entry.fields.accessToken], sample.body.accessToken, `token sent as ${entry.fields.accessToken}`);
-      if (entry.fields.accessToken !== 'accessToken') assert.equal(sent.accessToken, undefined, 'no unmapped accessToken');
+      if (entry.fields.accessToken) expect(sent[entry.fields.accessToken]).toBe(sample.body.accessToken);
+      if (entry.fields.accessToken !== 'accessToken') expect(sent.accessToken).toBe(undefined);
       for (const [field] of Object.entries(entry.fields.appid ?? {})) {
-        if (!field.includes('.')) assert.equal(String(sent[field]), sample.appid, `${field} filled with the appid`);
+        if (!field.includes('.')) expect(String(sent[field])).toBe(sample.appid);
       }
-      assert.equal(res.text, call.response, 'the response is byte-for-byte what MSDK (the sandbox) sent');
+      expect(res.text).toBe(call.response);
     });
   }
 
@@ -68,8 +67,8 @@ describe('the whole catalog through the gateway', () => {
     it(`${entry.path} is never repeated: a 502 means exactly one upstream call`, async () => {
       await sandbox.fault({ interface: entry.path, httpStatus: 502, times: 5 });
       const res = await gateway.call(byId.get(entry.id)!.route, byId.get(entry.id)!.body);
-      assert.equal(res.status, 502);
-      assert.equal((await sandbox.calls(entry.path)).length, 1);
+      expect(res.status).toBe(502);
+      expect((await sandbox.calls(entry.path)).length).toBe(1);
     });
   }
 
@@ -77,19 +76,19 @@ describe('the whole catalog through the gateway', () => {
     it(`${entry.path} is a read: 502 once then success is 200 after two calls`, async () => {
       await sandbox.fault({ interface: entry.path, httpStatus: 502 });
       const res = await gateway.call(byId.get(entry.id)!.route, byId.get(entry.id)!.body);
-      assert.equal(res.status, 200, res.text);
-      assert.equal((await sandbox.calls(entry.path)).length, 2);
+      expect(res.status).toBe(200);
+      expect((await sandbox.calls(entry.path)).length).toBe(2);
     });
   }
 
   it('the OpenAPI document lists the 53 interfaces, each once, as x-msdk-interface', async () => {
     const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
     const names = Object.values(doc.paths).flatMap((p) => Object.values(p)).map((op) => op['x-msdk-interface']).filter((n): n is string => typeof n === 'string');
-    assert.equal(names.length, 53, 'one operation per interface');
-    assert.deepEqual(new Set(names), new Set(ALL_ENTRIES.map((e) => e.path)));
-    assert.equal(names.filter((n) => !n.startsWith('/v2/')).length, 48, '48 V3 interfaces');
+    expect(names.length).toBe(53);
+    expect(new Set(names)).toEqual(new Set(ALL_ENTRIES.map((e) => e.path)));
+    expect(names.filter((n) => !n.startsWith('/v2/')).length).toBe(48);
     for (const entry of ALL_ENTRIES) {
-      assert.equal(doc.paths[byId.get(entry.id)!.route]?.post?.['x-msdk-interface'], entry.path, `${entry.id} is served at its route`);
+      expect(doc.paths[byId.get(entry.id)!.route]?.post?.['x-msdk-interface']).toBe(entry.path);
     }
   });
 
@@ -99,6 +98,6 @@ describe('the whole catalog through the gateway', () => {
     const undescribed = Object.entries(doc.components.schemas)
       .filter(([name]) => name.endsWith('Dto'))
       .flatMap(([name, schema]) => Object.entries(schema.properties ?? {}).filter(([, p]) => !p.description).map(([field]) => `${name}.${field}`));
-    assert.deepEqual(undescribed, []);
+    expect(undescribed).toEqual([]);
   });
 });

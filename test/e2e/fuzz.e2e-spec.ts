@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { Pool } from 'undici';
 import { GatewayHarness } from '../support/gateway-harness.js';
@@ -11,6 +10,7 @@ import { GROUP_SAMPLES } from './samples/group.samples.js';
 import { PROFILE_SAMPLES } from './samples/profile.samples.js';
 import { RELATION_SAMPLES } from './samples/relation.samples.js';
 import { SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
+import { defined } from '../support/defined.js';
 
 // Thousands of random and malformed requests (bodies, content types, headers, methods) against a
 // sample of routes: the gateway never answers 5xx, never falls over, and every answer is either
@@ -31,9 +31,10 @@ const SAMPLE_IDS = [
   'friend.share', // V5 write with a nested object
 ];
 const SAMPLES = SAMPLE_IDS.map((id) => {
-  const found = ALL_SAMPLES.find((s) => s.id === id);
-  assert.ok(found, id);
-  return found;
+  return defined(
+    ALL_SAMPLES.find((s) => s.id === id),
+    `a sample of ${id}`,
+  );
 });
 const OTHER_ROUTES = ['/v1/auth/no_such_interface', '/v1/../health/live', '/health/ready', '/docs-json', '/v1/profile/get_gift?openid=x&sig=1'];
 
@@ -140,18 +141,18 @@ describe(`fuzzing ${RUNS} random and malformed requests (seed ${SEED})`, () => {
   let gateway: GatewayHarness;
   let pool: Pool;
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     gateway = await GatewayHarness.start({ sandbox, env: { LOG_LEVEL: 'warn' }, configPatch: { rateLimits: { perClient: { limit: 1_000_000 } } } });
     pool = new Pool(gateway.url, { connections: 16, keepAliveTimeout: 30_000 });
   });
-  after(async () => {
+  afterAll(async () => {
     await pool.close();
     await gateway.close();
     await sandbox.close();
   });
 
-  it('no 5xx, no crash, every answer MSDK JSON or the error envelope', { timeout: 120_000 }, async () => {
+  it('no 5xx, no crash, every answer MSDK JSON or the error envelope', async () => {
     const cases = fc.sample(fuzzCase(gateway.defaultClient.key), { numRuns: RUNS, seed: SEED });
     const problems: string[] = [];
     const statuses = new Map<number, number>();
@@ -181,13 +182,13 @@ describe(`fuzzing ${RUNS} random and malformed requests (seed ${SEED})`, () => {
 
     const summary = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`).join(' ');
     console.log(`fuzz seed ${SEED}: ${cases.length} requests, statuses ${summary}`);
-    assert.deepEqual(problems, [], `seed ${SEED}`);
-    assert.ok((statuses.get(200) ?? 0) > 0 && (statuses.get(400) ?? 0) > 0 && (statuses.get(401) ?? 0) > 0 && (statuses.get(415) ?? 0) > 0, `a spread of outcomes: ${summary}`);
+    expect(problems).toEqual([]);
+    expect((statuses.get(200) ?? 0) > 0 && (statuses.get(400) ?? 0) > 0 && (statuses.get(401) ?? 0) > 0 && (statuses.get(415) ?? 0) > 0).toBeTruthy();
 
-    assert.equal((await get(`${gateway.url}/health/live`)).status, 200, 'still alive');
+    expect((await get(`${gateway.url}/health/live`)).status).toBe(200);
     const errors = gateway.logs.filter((l) => /"level":(50|60)/.test(l));
-    assert.deepEqual(errors.slice(0, 5), [], 'no unexpected error was logged');
-  });
+    expect(errors.slice(0, 5)).toEqual([]);
+  }, 120_000);
 });
 
 /** What is wrong with one answer, or undefined when it is fine. */

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { CATALOG, type CatalogEntry } from '#msdk';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -39,11 +38,11 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
   withSandboxAndGateway({ resilience: { breakerThreshold: 1000 } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has one sample per group row, and every sample names a row', () => {
-    assert.deepEqual(GROUP_SAMPLES.map((s) => s.id).sort(), ENTRIES.map((e) => e.id).sort());
-    assert.equal(ENTRIES.length, 14);
+    expect(GROUP_SAMPLES.map((s) => s.id).sort()).toEqual(ENTRIES.map((e) => e.id).sort());
+    expect(ENTRIES.length).toBe(14);
     for (const entry of ENTRIES) {
       const expected = entry.platform === 'qq' ? TEST_GAME.qqAppId : TEST_GAME.wechatAppId;
-      assert.equal(sampleOf(entry).appid, expected, `${entry.path} is signed with its platform's appid`);
+      expect(sampleOf(entry).appid).toBe(expected);
     }
   });
 
@@ -52,43 +51,43 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
       const entry = entryOf(sample.id);
       it(`${sample.route} -> POST ${entry.path} as ${sample.appid}`, async () => {
         const res = await gateway.call(sample.route, sample.body);
-        assert.equal(res.status, 200, res.text);
-        assert.equal(res.json.ret, 0);
-        assert.equal(res.json.msdkExtInfo, res.headers.get('x-request-id'), 'MSDK echoed our request id');
+        expect(res.status).toBe(200);
+        expect(res.json.ret).toBe(0);
+        expect(res.json.msdkExtInfo).toBe(res.headers.get('x-request-id'));
 
         const calls = await sandbox.calls(entry.path);
-        assert.equal(calls.length, 1);
+        expect(calls.length).toBe(1);
         const [call] = calls;
-        assert.equal(call.path, entry.path);
-        assert.equal(call.method, 'POST');
-        assert.equal(call.verdict, 'ok', 'the sandbox verified the signature');
-        assert.equal(call.query.appid, sample.appid);
-        assert.equal(call.query.openid, sample.body.openid);
+        expect(call.path).toBe(entry.path);
+        expect(call.method).toBe('POST');
+        expect(call.verdict).toBe('ok');
+        expect(call.query.appid).toBe(sample.appid);
+        expect(call.query.openid).toBe(sample.body.openid);
 
         const sent = call.body as Record<string, unknown>;
-        assert.equal(sent.appid, sample.appid, 'appid filled by the gateway, as a string');
-        assert.equal(sent.accessToken, sample.body.accessToken, 'token sent as accessToken');
-        assert.equal(sent.openid, entry.fields.openid ? sample.body.openid : undefined, 'openid in the body only where the doc lists it');
+        expect(sent.appid).toBe(sample.appid);
+        expect(sent.accessToken).toBe(sample.body.accessToken);
+        expect(sent.openid).toBe(entry.fields.openid ? sample.body.openid : undefined);
         for (const [name, value] of Object.entries(expectedForwarded(entry, sample.body, sample.appid))) {
-          assert.deepEqual(sent[name], value, `${name} forwarded unchanged`);
+          expect(sent[name]).toEqual(value);
         }
 
         const again = await gateway.call(sample.route, sample.body);
-        assert.equal(again.status, 200);
-        assert.deepEqual(withoutEcho(again.json), withoutEcho(res.json), 'the sandbox answers deterministically and the gateway passes it through');
+        expect(again.status).toBe(200);
+        expect(withoutEcho(again.json)).toEqual(withoutEcho(res.json));
       });
     }
   });
 
   it('QQ v2 answers keep MSDK\'s own shape: "message" and a "data" object', async () => {
     const res = await gateway.call(sampleOf(CATALOG.group.getGroupcode).route, sampleOf(CATALOG.group.getGroupcode).body);
-    assert.equal(res.json.message, 'success');
-    assert.equal(res.json.msg, undefined);
-    assert.deepEqual(Object.keys(res.json.data), ['gc', 'group_name', 'group_key', 'group_openid']);
+    expect(res.json.message).toBe('success');
+    expect(res.json.msg).toBe(undefined);
+    expect(Object.keys(res.json.data)).toEqual(['gc', 'group_name', 'group_key', 'group_openid']);
     const list = await gateway.call('/v1/group/get_group_listv2', sampleOf(CATALOG.group.getGroupList).body);
-    assert.ok(Array.isArray(list.json.data.group_list) && list.json.data.group_list.length > 0);
+    expect(Array.isArray(list.json.data.group_list) && list.json.data.group_list.length > 0).toBeTruthy();
     const relation = await gateway.call('/v1/group/get_groupinfov2', sampleOf(CATALOG.group.getGroupinfo).body);
-    assert.ok([1, 2, 3, 4].includes(relation.json.data.relation));
+    expect([1, 2, 3, 4].includes(relation.json.data.relation)).toBeTruthy();
   });
 
   it('WeChat wxget_groupinfo answers a subset of the asked openids and an int membercount', async () => {
@@ -96,9 +95,9 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
     const res = await gateway.call(sample.route, sample.body);
     const asked = String(sample.body.openidlist).split(',');
     const found = res.json.openidlist ? String(res.json.openidlist).split(',') : [];
-    assert.ok(found.every((o) => asked.includes(o)));
-    assert.ok(Number.isInteger(res.json.membercount) && res.json.membercount >= found.length);
-    assert.equal(res.json.platCode, '');
+    expect(found.every((o) => asked.includes(o))).toBeTruthy();
+    expect(Number.isInteger(res.json.membercount) && res.json.membercount >= found.length).toBeTruthy();
+    expect(res.json.platCode).toBe('');
   });
 
   describe('writes are never repeated: one 502 -> 502 and exactly one upstream call', () => {
@@ -106,9 +105,9 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
       it(entry.path, async () => {
         await sandbox.fault({ interface: entry.path, httpStatus: 502 });
         const res = await gateway.call(sampleOf(entry).route, sampleOf(entry).body);
-        assert.equal(res.status, 502, res.text);
-        assert.equal(res.json.error.code, 'UPSTREAM_UNAVAILABLE');
-        assert.equal((await sandbox.calls(entry.path)).length, 1);
+        expect(res.status).toBe(502);
+        expect(res.json.error.code).toBe('UPSTREAM_UNAVAILABLE');
+        expect((await sandbox.calls(entry.path)).length).toBe(1);
       });
     }
   });
@@ -116,12 +115,12 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
   describe('reads are retried: one 502 then success -> 200 after exactly two calls', () => {
     for (const entry of [CATALOG.group.getGroupcode, CATALOG.group.wxGetGroupstatus]) {
       it(entry.path, async () => {
-        assert.equal(entry.retry, 'safe');
+        expect(entry.retry).toBe('safe');
         await sandbox.fault({ interface: entry.path, httpStatus: 502 });
         const res = await gateway.call(sampleOf(entry).route, sampleOf(entry).body);
-        assert.equal(res.status, 200, res.text);
-        assert.equal(res.json.ret, 0);
-        assert.equal((await sandbox.calls(entry.path)).length, 2);
+        expect(res.status).toBe(200);
+        expect(res.json.ret).toBe(0);
+        expect((await sandbox.calls(entry.path)).length).toBe(2);
       });
     }
   });
@@ -130,7 +129,7 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
   it('CJK text at the byte limits passes (45-byte title, 60-byte desc)', async () => {
     const sample = sampleOf(CATALOG.group.sendGroupmsg);
     const res = await gateway.call(sample.route, { ...sample.body, title: '公'.repeat(15), desc: '会'.repeat(20) });
-    assert.equal(res.status, 200, res.text);
+    expect(res.status).toBe(200);
   });
 
   it('wxsend_groupmsg link sharing (msg_type 2) with share_url passes', async () => {
@@ -138,31 +137,31 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
     const reqBody = sample.body.reqBody as { open: Record<string, unknown> };
     const body = { ...sample.body, reqBody: { ...reqBody, msg_type: 2, open: { ...reqBody.open, share_url: 'https://game.weixin.qq.com/cgi-bin/act?noticeid=1' } } };
     const res = await gateway.call(sample.route, body);
-    assert.equal(res.status, 200, res.text);
+    expect(res.status).toBe(200);
     const [call] = await sandbox.calls(CATALOG.group.wxSendGroupmsg.path);
     const expected = expectedForwarded(CATALOG.group.wxSendGroupmsg, body, TEST_GAME.wechatAppId);
-    assert.deepEqual((call.body as Record<string, unknown>).reqBody, expected.reqBody);
+    expect((call.body as Record<string, unknown>).reqBody).toEqual(expected.reqBody);
   });
 
   it('wxsend_groupmsg fills reqBody.appid with the WeChat appid', async () => {
     const sample = sampleOf(CATALOG.group.wxSendGroupmsg);
     await gateway.call(sample.route, sample.body);
     const [call] = await sandbox.calls(CATALOG.group.wxSendGroupmsg.path);
-    assert.equal(((call.body as Record<string, any>).reqBody as Record<string, unknown>).appid, TEST_GAME.wechatAppId);
+    expect(((call.body as Record<string, any>).reqBody as Record<string, unknown>).appid).toBe(TEST_GAME.wechatAppId);
   });
 
   it('send_groupmsg degraded by MSDK (is_lost) is passed through as "1" with X-Msdk-Is-Lost: 1', async () => {
     const lost = ENTRIES.filter((e) => e.hasIsLost);
-    assert.deepEqual(lost.map((e) => e.path), ['/relation/send_groupmsg']);
+    expect(lost.map((e) => e.path)).toEqual(['/relation/send_groupmsg']);
     for (const entry of lost) {
       const normal = await gateway.call(sampleOf(entry).route, sampleOf(entry).body);
-      assert.equal(normal.json.is_lost, '0');
-      assert.equal(normal.headers.get('x-msdk-is-lost'), '0');
+      expect(normal.json.is_lost).toBe('0');
+      expect(normal.headers.get('x-msdk-is-lost')).toBe('0');
       await sandbox.fault({ interface: entry.path, isLost: true });
       const res = await gateway.call(sampleOf(entry).route, sampleOf(entry).body);
-      assert.equal(res.status, 200, res.text);
-      assert.equal(res.json.is_lost, '1');
-      assert.equal(res.headers.get('x-msdk-is-lost'), '1');
+      expect(res.status).toBe(200);
+      expect(res.json.is_lost).toBe('1');
+      expect(res.headers.get('x-msdk-is-lost')).toBe('1');
     }
   });
 

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GatewayHarness, newClientKey } from '../support/gateway-harness.js';
 import { get } from '../support/http-client.js';
 import { sampleValue } from '../support/prometheus-text.js';
@@ -13,7 +12,7 @@ describe('metrics after a scripted sequence', () => {
   let gateway: GatewayHarness;
   let text: string;
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     gateway = await GatewayHarness.start({ sandbox, resilience: { attemptTimeoutMs: 200, deadlineMs: 500, maxRetries: 1 } });
     // a miss, then a hit
@@ -30,7 +29,7 @@ describe('metrics after a scripted sequence', () => {
     await gateway.call('/v1/auth/check_token', body('AAAA0004'));
     text = (await get(`${gateway.url}/metrics`)).text;
   });
-  after(async () => {
+  afterAll(async () => {
     await gateway.close();
     await sandbox.close();
   });
@@ -38,39 +37,39 @@ describe('metrics after a scripted sequence', () => {
   const value = (name: string, labels: Record<string, string>) => sampleValue(text, name, labels) ?? 0;
 
   it('counts cache results per interface: one miss (stored), one hit, one miss (is_lost, not stored)', () => {
-    assert.equal(value('msdk_gateway_cache_lookups_total', { interface: 'relation.qqprofile', result: 'miss' }), 2);
-    assert.equal(value('msdk_gateway_cache_lookups_total', { interface: 'relation.qqprofile', result: 'hit' }), 1);
-    assert.equal(value('msdk_gateway_is_lost_answers_total', { interface: 'relation.qqprofile' }), 1);
+    expect(value('msdk_gateway_cache_lookups_total', { interface: 'relation.qqprofile', result: 'miss' })).toBe(2);
+    expect(value('msdk_gateway_cache_lookups_total', { interface: 'relation.qqprofile', result: 'hit' })).toBe(1);
+    expect(value('msdk_gateway_is_lost_answers_total', { interface: 'relation.qqprofile' })).toBe(1);
   });
 
   it('counts upstream attempts by outcome and the retry', () => {
-    assert.equal(value('msdk_gateway_upstream_attempts_total', { interface: 'relation.qqprofile', outcome: 'ok' }), 2);
-    assert.equal(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.verify_login', outcome: 'unavailable' }), 1);
-    assert.equal(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.verify_login', outcome: 'ok' }), 1);
-    assert.equal(value('msdk_gateway_upstream_retries_total', { interface: 'auth.verify_login' }), 1);
-    assert.equal(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.check_token', outcome: 'timeout' }), 2);
-    assert.equal(value('msdk_gateway_upstream_retries_total', { interface: 'auth.check_token' }), 1);
-    assert.equal(value('msdk_gateway_upstream_attempt_duration_seconds_count', { interface: 'auth.check_token', outcome: 'timeout' }), 2);
+    expect(value('msdk_gateway_upstream_attempts_total', { interface: 'relation.qqprofile', outcome: 'ok' })).toBe(2);
+    expect(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.verify_login', outcome: 'unavailable' })).toBe(1);
+    expect(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.verify_login', outcome: 'ok' })).toBe(1);
+    expect(value('msdk_gateway_upstream_retries_total', { interface: 'auth.verify_login' })).toBe(1);
+    expect(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.check_token', outcome: 'timeout' })).toBe(2);
+    expect(value('msdk_gateway_upstream_retries_total', { interface: 'auth.check_token' })).toBe(1);
+    expect(value('msdk_gateway_upstream_attempt_duration_seconds_count', { interface: 'auth.check_token', outcome: 'timeout' })).toBe(2);
   });
 
   it("counts MSDK's business answers by ret class", () => {
-    assert.equal(value('msdk_gateway_msdk_answers_total', { interface: 'relation.qqprofile', ret_class: 'ok' }), 2);
-    assert.equal(value('msdk_gateway_msdk_answers_total', { interface: 'auth.verify_login', ret_class: 'ok' }), 1);
+    expect(value('msdk_gateway_msdk_answers_total', { interface: 'relation.qqprofile', ret_class: 'ok' })).toBe(2);
+    expect(value('msdk_gateway_msdk_answers_total', { interface: 'auth.verify_login', ret_class: 'ok' })).toBe(1);
   });
 
   it('observes inbound durations by route template and status class, with buckets past 3.1 s', () => {
-    assert.equal(value('msdk_gateway_http_request_duration_seconds_count', { route: '/v1/relation/qqprofile', method: 'POST', status_class: '2xx' }), 3);
-    assert.equal(value('msdk_gateway_http_request_duration_seconds_count', { route: '/v1/auth/check_token', method: 'POST', status_class: '5xx' }), 1);
-    assert.ok(text.includes('le="3.1"') && text.includes('le="7"'));
+    expect(value('msdk_gateway_http_request_duration_seconds_count', { route: '/v1/relation/qqprofile', method: 'POST', status_class: '2xx' })).toBe(3);
+    expect(value('msdk_gateway_http_request_duration_seconds_count', { route: '/v1/auth/check_token', method: 'POST', status_class: '5xx' })).toBe(1);
+    expect(text.includes('le="3.1"') && text.includes('le="7"')).toBeTruthy();
   });
 
   it('shows the breaker state and default process metrics', () => {
-    assert.match(text, /msdk_gateway_circuit_breaker_state\{upstream="127\.0\.0\.1:\d+"\} 0/);
-    assert.ok(text.includes('msdk_gateway_process_resident_memory_bytes'));
+    expect(text).toMatch(/msdk_gateway_circuit_breaker_state\{upstream="127\.0\.0\.1:\d+"\} 0/);
+    expect(text.includes('msdk_gateway_process_resident_memory_bytes')).toBeTruthy();
   });
 
   it('has no openid, token or raw URL in any label', () => {
-    for (const secret of ['AAAA0001', 'TOKEN-ABC', 'sig=', 'timestamp=']) assert.ok(!text.includes(secret), secret);
+    for (const secret of ['AAAA0001', 'TOKEN-ABC', 'sig=', 'timestamp=']) expect(!text.includes(secret)).toBeTruthy();
   });
 });
 
@@ -81,9 +80,9 @@ describe('metrics access', () => {
     const app = { name: 'lobby', key: newClientKey(), games: ['demo'], scopes: ['auth' as const] };
     const gateway = await GatewayHarness.start({ sandbox, clients: [app, admin], env: { METRICS_REQUIRE_ADMIN: '1' } });
     try {
-      assert.equal((await get(`${gateway.url}/metrics`)).status, 401);
-      assert.equal((await get(`${gateway.url}/metrics`, { authorization: `Bearer ${app.key}` })).status, 403);
-      assert.equal((await get(`${gateway.url}/metrics`, { authorization: `Bearer ${admin.key}` })).status, 200);
+      expect((await get(`${gateway.url}/metrics`)).status).toBe(401);
+      expect((await get(`${gateway.url}/metrics`, { authorization: `Bearer ${app.key}` })).status).toBe(403);
+      expect((await get(`${gateway.url}/metrics`, { authorization: `Bearer ${admin.key}` })).status).toBe(200);
     } finally {
       await gateway.close();
       await sandbox.close();

@@ -1,8 +1,7 @@
-import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newClientKey, sha256 } from '../support/gateway-harness.js';
 import { GatewayProcess } from '../support/gateway-process.js';
 import { post } from '../support/http-client.js';
@@ -19,28 +18,28 @@ const config = (v3BaseUrl: string) =>
 
 describe('the gateway process', () => {
   let sandbox: SandboxHarness;
-  before(async () => (sandbox = await SandboxHarness.start()));
-  after(() => sandbox.close());
+  beforeAll(async () => (sandbox = await SandboxHarness.start()));
+  afterAll(() => sandbox.close());
 
   it('refuses to start without the msdkkey, naming the variable and not leaking values', async () => {
     const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: config(sandbox.url) });
-    assert.notEqual(await proc.exitCode(), 0);
-    assert.match(proc.stderr, /MSDK_GAME_DEMO_MSDKKEY \(or MSDK_GAME_DEMO_MSDKKEY_FILE\) is missing/);
+    expect(await proc.exitCode()).not.toBe(0);
+    expect(proc.stderr).toMatch(/MSDK_GAME_DEMO_MSDKKEY \(or MSDK_GAME_DEMO_MSDKKEY_FILE\) is missing/);
   });
 
   it('refuses a placeholder key in production, naming it', async () => {
     const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: config(sandbox.url), NODE_ENV: 'production', MSDK_GAME_DEMO_MSDKKEY: 'changeme' });
-    assert.notEqual(await proc.exitCode(), 0);
-    assert.match(proc.stderr, /MSDK_GAME_DEMO_MSDKKEY looks like a placeholder/);
-    assert.ok(!proc.stderr.includes('changeme'), 'the value itself is never printed');
+    expect(await proc.exitCode()).not.toBe(0);
+    expect(proc.stderr).toMatch(/MSDK_GAME_DEMO_MSDKKEY looks like a placeholder/);
+    expect(!proc.stderr.includes('changeme')).toBeTruthy();
   });
 
   it('refuses one client key listed for two clients, naming the second', async () => {
     const twoClients = JSON.parse(config(sandbox.url));
     twoClients.clients.push({ ...twoClients.clients[0], name: 'copy' });
     const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: JSON.stringify(twoClients), MSDK_GAME_DEMO_MSDKKEY: sandbox.keys.msdkKey });
-    assert.notEqual(await proc.exitCode(), 0);
-    assert.match(proc.stderr, /clients\[1\]\.keySha256 lists a key another client already has/);
+    expect(await proc.exitCode()).not.toBe(0);
+    expect(proc.stderr).toMatch(/clients\[1\]\.keySha256 lists a key another client already has/);
   });
 
   it('reads the key from a *_FILE and lets an in-flight request finish on SIGTERM', async () => {
@@ -54,12 +53,12 @@ describe('the gateway process', () => {
     await new Promise((r) => setTimeout(r, 200));
     proc.child.kill('SIGTERM');
     const res = await inFlight;
-    assert.equal(res.status, 200, res.text);
-    assert.equal(res.json.ret, 0);
+    expect(res.status).toBe(200);
+    expect(res.json.ret).toBe(0);
     // Nest closes the app, then re-raises the signal: the process ends by SIGTERM, promptly.
     const started = Date.now();
     await proc.exitCode();
-    assert.ok(proc.child.signalCode === 'SIGTERM' || proc.child.exitCode === 0, `ended by ${proc.child.signalCode ?? proc.child.exitCode}`);
-    assert.ok(Date.now() - started < 5000, 'no connection held the server open');
+    expect(proc.child.signalCode === 'SIGTERM' || proc.child.exitCode === 0).toBeTruthy();
+    expect(Date.now() - started < 5000).toBeTruthy();
   });
 });

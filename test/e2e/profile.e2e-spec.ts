@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { CATALOG, type CatalogEntry } from '#msdk';
 import { PROFILE_ANSWERS } from '../../apps/msdk-sandbox/src/answers/profile.answers.js';
 import type { RecordedCall } from '../../apps/msdk-sandbox/src/control/sandbox-state.js';
@@ -9,20 +8,23 @@ import { TEST_GAME } from '../support/test-game.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { PROFILE_SAMPLES } from './samples/profile.samples.js';
 import type { SampleCall } from './samples/sample-call.js';
+import { defined } from '../support/defined.js';
 
 const ROWS: CatalogEntry[] = Object.values(CATALOG.profile);
 const UNIFIED = new Set(['openid', 'accessToken', 'msdkExtInfo']);
 const TOKEN_FIELDS = ['accessToken', 'access_token', 'openkey', 'token'];
 
 const rowOf = (sample: SampleCall): CatalogEntry => {
-  const row = ROWS.find((r) => r.id === sample.id);
-  assert.ok(row, `catalog row ${sample.id}`);
-  return row;
+  return defined(
+    ROWS.find((r) => r.id === sample.id),
+    `the catalog row of ${sample.id}`,
+  );
 };
 const sampleOf = (row: CatalogEntry): SampleCall => {
-  const sample = PROFILE_SAMPLES.find((s) => s.id === row.id);
-  assert.ok(sample, `sample for ${row.id}`);
-  return sample;
+  return defined(
+    PROFILE_SAMPLES.find((s) => s.id === row.id),
+    `a sample of ${row.id}`,
+  );
 };
 
 /** The interface's own fields as the sandbox received them: the query for GET rows, else the body. */
@@ -53,11 +55,11 @@ describe('profile routes end to end', () => {
   withSandboxAndGateway({ resilience: { breakerThreshold: 1000 } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has one sample per profile catalog row, and no row carries is_lost or a cache', () => {
-    assert.deepEqual(PROFILE_SAMPLES.map((s) => s.id).sort(), ROWS.map((r) => r.id).sort());
-    assert.equal(ROWS.length, 15);
+    expect(PROFILE_SAMPLES.map((s) => s.id).sort()).toEqual(ROWS.map((r) => r.id).sort());
+    expect(ROWS.length).toBe(15);
     for (const row of ROWS) {
-      assert.equal(row.hasIsLost, false, `${row.path}: the doc's answer has no is_lost`);
-      assert.equal(row.cache.kind, 'none', `${row.path} is not a cached profile`);
+      expect(row.hasIsLost).toBe(false);
+      expect(row.cache.kind).toBe('none');
     }
   });
 
@@ -65,61 +67,61 @@ describe('profile routes end to end', () => {
     it(`${sample.route} reaches ${rowOf(sample).path} signed as ${sample.appid} and returns its answer unchanged`, async () => {
       const row = rowOf(sample);
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 200, res.text);
-      assert.equal(res.json.ret, 0);
+      expect(res.status).toBe(200);
+      expect(res.json.ret).toBe(0);
 
       const calls = await sandbox.calls(row.path);
-      assert.equal(calls.length, 1);
+      expect(calls.length).toBe(1);
       const [call] = calls;
-      assert.equal(call.method, row.method);
-      assert.equal(call.verdict, 'ok', 'the sandbox verified the signature');
-      assert.equal(call.query.appid, sample.appid);
-      assert.equal(call.query.openid, sample.body.openid);
-      assert.equal(call.query.encode, '2');
-      assert.match(call.query.sig, /^[0-9a-f]{32}$/);
+      expect(call.method).toBe(row.method);
+      expect(call.verdict).toBe('ok');
+      expect(call.query.appid).toBe(sample.appid);
+      expect(call.query.openid).toBe(sample.body.openid);
+      expect(call.query.encode).toBe('2');
+      expect(call.query.sig).toMatch(/^[0-9a-f]{32}$/);
 
       const sent = sentFields(row, call);
-      if (row.method === 'GET') assert.equal(call.rawBody, '', 'GET rows send no body');
+      if (row.method === 'GET') expect(call.rawBody).toBe('');
       const tokenField = row.fields.accessToken;
-      if (tokenField) assert.equal(sent[tokenField], sample.body.accessToken, `token sent as ${tokenField}`);
-      for (const other of TOKEN_FIELDS.filter((f) => f !== tokenField)) assert.equal(sent[other], undefined, `no stray ${other}`);
-      for (const name of Object.keys(row.fields.appid ?? {})) assert.equal(sent[name], sample.appid, `${name} filled as a string`);
+      if (tokenField) expect(sent[tokenField]).toBe(sample.body.accessToken);
+      for (const other of TOKEN_FIELDS.filter((f) => f !== tokenField)) expect(sent[other]).toBe(undefined);
+      for (const name of Object.keys(row.fields.appid ?? {})) expect(sent[name]).toBe(sample.appid);
       if (row.method === 'POST') {
         const idField = row.fields.openid;
-        if (idField) assert.equal(sent[idField], sample.body.openid);
-        else assert.equal(sent.openid, undefined, 'the openid travels in the query only');
+        if (idField) expect(sent[idField]).toBe(sample.body.openid);
+        else expect(sent.openid).toBe(undefined);
       }
       for (const [name, value] of Object.entries(sample.body).filter(([n]) => !UNIFIED.has(n))) {
-        if (row.method === 'GET') assert.equal(sent[name], asQueryValue(value), `${name} in the query`);
-        else assert.deepEqual(sent[name], value, `${name} forwarded as sent`);
+        if (row.method === 'GET') expect(sent[name]).toBe(asQueryValue(value));
+        else expect(sent[name]).toEqual(value);
       }
 
-      assert.deepEqual(res.json, sandboxAnswer(row, call, res.headers.get('x-request-id')));
+      expect(res.json).toEqual(sandboxAnswer(row, call, res.headers.get('x-request-id')));
       const again = await gateway.call(sample.route, sample.body);
-      assert.deepEqual(withoutExtInfo(again.json), withoutExtInfo(res.json), 'deterministic per openid');
+      expect(withoutExtInfo(again.json)).toEqual(withoutExtInfo(res.json));
     });
   }
 
   it('get_xinyue_super with access_type 2 is signed with the WeChat appid', async () => {
     const sample = sampleOf(CATALOG.profile.getXinyueSuper);
     const res = await gateway.call(sample.route, { ...sample.body, openid: 'oKdX1jiB72W-4E16xBa5jFFEl-4g', access_type: 2 });
-    assert.equal(res.status, 200, res.text);
+    expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/profile/get_xinyue_super');
-    assert.equal(call.verdict, 'ok');
-    assert.equal(call.query.appid, TEST_GAME.wechatAppId);
-    assert.equal(call.query.access_type, '2');
-    assert.equal(res.json.trace_id, sample.body.trace_id);
+    expect(call.verdict).toBe('ok');
+    expect(call.query.appid).toBe(TEST_GAME.wechatAppId);
+    expect(call.query.access_type).toBe('2');
+    expect(res.json.trace_id).toBe(sample.body.trace_id);
   });
 
   it('the GET rows carry the token in the upstream query, but it never reaches the gateway log', async () => {
     for (const row of ROWS.filter((r) => r.method === 'GET')) {
       const sample = sampleOf(row);
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 200, res.text);
+      expect(res.status).toBe(200);
       const [call] = await sandbox.calls(row.path);
-      assert.equal(call.query.access_token, sample.body.accessToken);
+      expect(call.query.access_token).toBe(sample.body.accessToken);
       const leaked = gateway.logs.filter((line) => line.includes(String(sample.body.accessToken)));
-      assert.deepEqual(leaked, [], `${row.path} token in the log`);
+      expect(leaked).toEqual([]);
     }
   });
 
@@ -127,18 +129,18 @@ describe('profile routes end to end', () => {
     const { route, body } = sampleOf(CATALOG.profile.wxGetVip);
     const { json: _, ...withoutJson } = body;
     const res = await gateway.call(route, withoutJson);
-    assert.equal(res.status, 200, res.text);
+    expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/profile/wxget_vip');
-    assert.deepEqual((call.body as Record<string, unknown>).json, { optype: 1 });
+    expect((call.body as Record<string, unknown>).json).toEqual({ optype: 1 });
   });
 
   it('wxbattle_report forwards a batch of records as a JSON array', async () => {
     const { route, body } = sampleOf(CATALOG.profile.wxBattleReport);
     const batch = [body.json, { baseinfo: { gamename: 'Universal Aircraft War', platid: 1 } }];
     const res = await gateway.call(route, { ...body, json: batch });
-    assert.equal(res.status, 200, res.text);
+    expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/profile/wxbattle_report');
-    assert.deepEqual((call.body as Record<string, unknown>).json, batch);
+    expect((call.body as Record<string, unknown>).json).toEqual(batch);
   });
 
   for (const row of ROWS.filter((r) => r.retry === 'never')) {
@@ -146,9 +148,9 @@ describe('profile routes end to end', () => {
       const sample = sampleOf(row);
       await sandbox.fault({ interface: row.path, httpStatus: 502 });
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 502, res.text);
-      assert.equal(typeof res.json.error.code, 'string');
-      assert.equal((await sandbox.calls(row.path)).length, 1);
+      expect(res.status).toBe(502);
+      expect(typeof res.json.error.code).toBe('string');
+      expect((await sandbox.calls(row.path)).length).toBe(1);
     });
   }
 
@@ -157,9 +159,9 @@ describe('profile routes end to end', () => {
       const sample = sampleOf(row);
       await sandbox.fault({ interface: row.path, httpStatus: 502, times: 1 });
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 200, res.text);
-      assert.equal(res.json.ret, 0);
-      assert.equal((await sandbox.calls(row.path)).length, 2);
+      expect(res.status).toBe(200);
+      expect(res.json.ret).toBe(0);
+      expect((await sandbox.calls(row.path)).length).toBe(2);
     });
   }
 
@@ -168,9 +170,9 @@ describe('profile routes end to end', () => {
     const sample = sampleOf(CATALOG.profile.queryVip);
     await sandbox.fault({ interface: '/profile/query_vip', isLost: true });
     const res = await gateway.call(sample.route, sample.body);
-    assert.equal(res.status, 200, res.text);
-    assert.equal(res.json.is_lost, undefined);
-    assert.equal(res.headers.get('x-msdk-is-lost'), null);
+    expect(res.status).toBe(200);
+    expect(res.json.is_lost).toBe(undefined);
+    expect(res.headers.get('x-msdk-is-lost')).toBe(null);
   });
 
 });

@@ -1,7 +1,6 @@
-import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { PrometheusServer } from '../support/prometheus-server.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -14,12 +13,13 @@ const dashboard = JSON.parse(readFileSync('config/grafana/dashboards/msdk-gatewa
 /** Grafana fills $__rate_interval; for a 1 s scrape, 10 s holds enough samples. */
 const asPromQL = (expr: string) => expr.replaceAll('$__rate_interval', '10s');
 
-describe('the Grafana dashboard against a real Prometheus', { skip: PrometheusServer.available() ? false : 'prometheus is not installed (.ci/run installs Debian’s package)' }, () => {
+// Skipped where prometheus is not installed (.ci/run installs Debian’s package).
+(PrometheusServer.available() ? describe : describe.skip)('the Grafana dashboard against a real Prometheus', () => {
   let sandbox: SandboxHarness;
   let gateway: GatewayHarness;
   let prometheus: PrometheusServer;
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     gateway = await GatewayHarness.start({ sandbox, resilience: { attemptTimeoutMs: 150, deadlineMs: 400, maxRetries: 1, breakerThreshold: 1000 } });
     prometheus = await PrometheusServer.start(new URL(gateway.url).host);
@@ -40,7 +40,7 @@ describe('the Grafana dashboard against a real Prometheus', { skip: PrometheusSe
       await new Promise((r) => setTimeout(r, 50));
     }
   });
-  after(async () => {
+  afterAll(async () => {
     await prometheus?.stop();
     await gateway?.close();
     await sandbox?.close();
@@ -51,7 +51,7 @@ describe('the Grafana dashboard against a real Prometheus', { skip: PrometheusSe
   it('has the panels ops asked for', () => {
     const titles = dashboard.panels.map((p) => p.title.toLowerCase()).join(' | ');
     for (const word of ['request rate', 'error rate', 'gateway latency', 'msdk latency', 'cache hit ratio', 'is_lost', 'breaker', 'retries']) {
-      assert.ok(titles.includes(word), word);
+      expect(titles.includes(word)).toBeTruthy();
     }
   });
 
@@ -62,12 +62,12 @@ describe('the Grafana dashboard against a real Prometheus', { skip: PrometheusSe
         result = await prometheus.query(asPromQL(expr));
         if (result.length === 0) await new Promise((r) => setTimeout(r, 500));
       }
-      assert.ok(result.length > 0, `no data for ${expr}`);
+      expect(result.length > 0).toBeTruthy();
     });
   }
 
   it('promtool accepts the shipped scrape config', () => {
     const check = spawnSync('promtool', ['check', 'config', 'config/prometheus/prometheus.yml'], { encoding: 'utf8' });
-    assert.equal(check.status, 0, check.stdout + check.stderr);
+    expect(check.status).toBe(0);
   });
 });

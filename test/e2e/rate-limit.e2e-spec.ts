@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
 import { get, type HttpResult } from '../support/http-client.js';
 import { sampleValue } from '../support/prometheus-text.js';
@@ -14,12 +13,12 @@ const user = (n: number) => ({ openid: `B0B0${String(n).padStart(28, '0')}`, acc
 const client = (name: string): TestClient => ({ name, key: newClientKey(), games: ['demo'], scopes: ['auth', 'relation', 'profile'] });
 
 const assertLimited = (res: HttpResult, code = 'RATE_LIMITED', maxRetryAfter = 60) => {
-  assert.equal(res.status, 429, res.text);
-  assert.equal(res.json.error.code, code);
-  assert.equal(res.json.error.requestId, res.headers.get('x-request-id'));
-  assert.equal(res.json.error.msdk, undefined, 'MSDK did not answer: no msdk block');
+  expect(res.status).toBe(429);
+  expect(res.json.error.code).toBe(code);
+  expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
+  expect(res.json.error.msdk).toBe(undefined);
   const retryAfter = Number(res.headers.get('retry-after'));
-  assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= maxRetryAfter, `Retry-After ${res.headers.get('retry-after')}`);
+  expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= maxRetryAfter).toBeTruthy();
 };
 
 describe('per-client rate limits (one instance, memory counter)', () => {
@@ -29,7 +28,7 @@ describe('per-client rate limits (one instance, memory counter)', () => {
   const batch = client('batch');
   const quiet = client('quiet');
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     gateway = await GatewayHarness.start({
       sandbox,
@@ -43,46 +42,47 @@ describe('per-client rate limits (one instance, memory counter)', () => {
       },
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await gateway.close();
     await sandbox.close();
   });
   beforeEach(() => sandbox.reset());
 
   it('the N+1st call in the window is 429 RATE_LIMITED with Retry-After, and never reaches MSDK', async () => {
-    for (let i = 0; i < 3; i++) assert.equal((await gateway.call(VERIFY, user(i), { client: lobby })).status, 200);
+    for (let i = 0; i < 3; i++) expect((await gateway.call(VERIFY, user(i), { client: lobby })).status).toBe(200);
     assertLimited(await gateway.call(VERIFY, user(9), { client: lobby }));
     assertLimited(await gateway.call('/v1/relation/qqprofile', user(9), { client: lobby }), 'RATE_LIMITED');
-    assert.equal((await sandbox.calls()).length, 3);
+    expect((await sandbox.calls()).length).toBe(3);
   });
 
   it('budgets are per client: another client is unaffected; health and docs are never counted', async () => {
-    assert.equal((await gateway.call(VERIFY, user(1), { client: quiet })).status, 200);
-    for (let i = 0; i < 5; i++) assert.equal((await get(`${gateway.url}/health/live`)).status, 200);
+    expect((await gateway.call(VERIFY, user(1), { client: quiet })).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await get(`${gateway.url}/health/live`)).status).toBe(200);
   });
 
   it('a per-client override and a per client+interface budget', async () => {
     // batch may make 100 calls, but only 2 of check_token (its per-interface budget).
-    for (let i = 0; i < 2; i++) assert.equal((await gateway.call(CHECK, user(i), { client: batch })).status, 200);
+    for (let i = 0; i < 2; i++) expect((await gateway.call(CHECK, user(i), { client: batch })).status).toBe(200);
     assertLimited(await gateway.call(CHECK, user(3), { client: batch }));
-    for (let i = 0; i < 5; i++) assert.equal((await gateway.call(VERIFY, user(i), { client: batch })).status, 200, 'other interfaces go on');
+    for (let i = 0; i < 5; i++) expect((await gateway.call(VERIFY, user(i), { client: batch })).status).toBe(200);
   });
 
   it('a caller whose key fails auth gets 401, not 429 (limits apply after caller auth)', async () => {
     const res = await gateway.call(VERIFY, user(1), { client: { ...lobby, key: newClientKey() } });
-    assert.equal(res.status, 401);
+    expect(res.status).toBe(401);
   });
 
   it('counts rejections per client for metrics', async () => {
     const text = (await get(`${gateway.url}/metrics`)).text;
-    assert.equal(sampleValue(text, 'msdk_gateway_rate_limit_rejections_total', { client: 'lobby' }), 2);
-    assert.equal(sampleValue(text, 'msdk_gateway_rate_limit_rejections_total', { client: 'batch' }), 1);
+    expect(sampleValue(text, 'msdk_gateway_rate_limit_rejections_total', { client: 'lobby' })).toBe(2);
+    expect(sampleValue(text, 'msdk_gateway_rate_limit_rejections_total', { client: 'batch' })).toBe(1);
   });
 });
 
 const ownRedis = RedisServer.available();
 
-describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-server binary' }, () => {
+// Skipped where there is no redis-server binary.
+(ownRedis ? describe : describe.skip)('shared budget in Redis', () => {
   let redis: RedisServer;
   let sandbox: SandboxHarness;
   let a: GatewayHarness;
@@ -92,7 +92,7 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
   const down = client('down');
   const leased = client('leased');
 
-  before(async () => {
+  beforeAll(async () => {
     redis = await RedisServer.start();
     sandbox = await SandboxHarness.start();
     const options = {
@@ -112,7 +112,7 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
     a = await GatewayHarness.start(options);
     b = await GatewayHarness.start(options);
   });
-  after(async () => {
+  afterAll(async () => {
     // Optional chaining: a failed start must still stop what did start (a live redis-server keeps the run waiting).
     await a?.close();
     await b?.close();
@@ -123,7 +123,7 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
   it('two gateway instances on one Redis draw on one budget', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await (i % 2 ? b : a).call(VERIFY, user(i), { client: shared })).status);
-    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200]);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
     assertLimited(await a.call(VERIFY, user(7), { client: shared }));
     assertLimited(await b.call(VERIFY, user(8), { client: shared }));
   });
@@ -138,9 +138,9 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
       }
       return ok;
     };
-    assert.equal(await admitted(a, 12), 12, 'a took three leases of 5 (15 of 20) and spent 12');
-    assert.equal(await admitted(b, 10), 5, 'b got the last lease; call by call it would have had 8');
-    assert.equal(await admitted(a, 10), 3, "a spends what it still holds, then hears Redis's budget is gone");
+    expect(await admitted(a, 12)).toBe(12);
+    expect(await admitted(b, 10)).toBe(5);
+    expect(await admitted(a, 10)).toBe(3);
   });
 
   it('Redis slow (stalled past the command budget): counted on the instance, without waiting on Redis', async () => {
@@ -152,8 +152,8 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
       statuses.push((await a.call(VERIFY, user(i), { client: slow })).status);
       durations.push(Date.now() - started);
     }
-    assert.deepEqual(statuses, [200, 200, 200, 429, 429], 'fallbackShare 0.5 of 6 = 3 on this instance');
-    assert.ok(Math.max(...durations) < 400, `each call waits at most the 50 ms command budget: ${durations}`);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(Math.max(...durations) < 400).toBeTruthy();
     await new Promise((r) => setTimeout(r, 1600));
   });
 
@@ -163,14 +163,14 @@ describe('shared budget in Redis', { skip: ownRedis ? false : 'needs the redis-s
       const statuses: number[] = [];
       const started = Date.now();
       for (let i = 0; i < 5; i++) statuses.push((await gateway.call(VERIFY, user(i), { client: down })).status);
-      assert.deepEqual(statuses, [200, 200, 200, 429, 429], 'fallbackShare 0.5 of 6 = 3 per instance');
-      assert.ok(Date.now() - started < 2000, 'no waiting on the dead Redis');
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      expect(Date.now() - started < 2000).toBeTruthy();
     }
     const limited = await a.call(VERIFY, user(1), { client: down });
     assertLimited(limited);
     await new Promise((r) => setTimeout(r, 50));
     // Nest's static Logger writes to the last gateway created in this process: look at both.
-    assert.ok([...a.logs, ...b.logs].some((l) => l.includes('counting on this instance')), 'the fallback is logged');
+    expect([...a.logs, ...b.logs].some((l) => l.includes('counting on this instance'))).toBeTruthy();
   });
 });
 
@@ -180,25 +180,25 @@ describe('per-user guard (MSDK allows about one call per second per user and int
   withSandboxAndGateway({ configPatch: { rateLimits: { perUser: { enabled: true, limit: 1, windowMs: 1000 } } } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('a second call for the same user and interface within the window is 429 MSDK_FREQUENCY_LIMIT, before MSDK', async () => {
-    assert.equal((await gateway.call(VERIFY, user(100))).status, 200);
+    expect((await gateway.call(VERIFY, user(100))).status).toBe(200);
     assertLimited(await gateway.call(VERIFY, user(100)), 'MSDK_FREQUENCY_LIMIT', 1);
-    assert.equal((await gateway.call(VERIFY, user(101))).status, 200, 'another user');
-    assert.equal((await gateway.call(CHECK, user(100))).status, 200, 'another interface');
-    assert.equal((await sandbox.calls('/auth/verify_login')).length, 2);
+    expect((await gateway.call(VERIFY, user(101))).status).toBe(200);
+    expect((await gateway.call(CHECK, user(100))).status).toBe(200);
+    expect((await sandbox.calls('/auth/verify_login')).length).toBe(2);
     await new Promise((r) => setTimeout(r, 1050));
-    assert.equal((await gateway.call(VERIFY, user(100))).status, 200, 'the next window');
+    expect((await gateway.call(VERIFY, user(100))).status).toBe(200);
   });
 
   it('cache hits and single-flight followers never spend from the user budget', async () => {
     const body = user(200);
     const first = await Promise.all(Array.from({ length: 5 }, () => gateway.call('/v1/relation/qqprofile', body)));
-    assert.deepEqual(first.map((r) => r.status), [200, 200, 200, 200, 200]);
+    expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     for (let i = 0; i < 3; i++) {
       const res = await gateway.call('/v1/relation/qqprofile', body);
-      assert.equal(res.status, 200);
-      assert.equal(res.headers.get('x-cache'), 'HIT');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-cache')).toBe('HIT');
     }
-    assert.equal((await sandbox.calls('/relation/qqprofile')).length, 1);
+    expect((await sandbox.calls('/relation/qqprofile')).length).toBe(1);
     // Reading past the cache goes to MSDK, so it does count.
     assertLimited(await gateway.call('/v1/relation/qqprofile', body, { headers: { 'cache-control': 'no-cache' } }), 'MSDK_FREQUENCY_LIMIT', 1);
   });

@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
@@ -18,61 +17,61 @@ describe('resilience with the production defaults (3100 ms per attempt, 7000 ms 
     const started = Date.now();
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
     const elapsed = Date.now() - started;
-    assert.equal(res.status, 504);
-    assert.equal(res.json.error.code, 'UPSTREAM_TIMEOUT');
-    assert.equal(res.json.error.msdk, undefined, 'MSDK never answered');
-    assert.ok(elapsed >= 6000 && elapsed < 7600, `took ${elapsed} ms`);
+    expect(res.status).toBe(504);
+    expect(res.json.error.code).toBe('UPSTREAM_TIMEOUT');
+    expect(res.json.error.msdk).toBe(undefined);
+    expect(elapsed >= 6000 && elapsed < 7600).toBeTruthy();
     // 3100 + 3100 + the rest of the deadline: the third attempt is cut to what is left.
-    assert.equal((await sandbox.calls(PATH)).length, 3);
+    expect((await sandbox.calls(PATH)).length).toBe(3);
   });
 
   it('HTTP 502 once then success -> 200 after exactly 2 calls (retry-safe row)', async () => {
     await sandbox.fault({ interface: PATH, httpStatus: 502 });
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-    assert.equal(res.status, 200, res.text);
-    assert.equal((await sandbox.calls(PATH)).length, 2);
+    expect(res.status).toBe(200);
+    expect((await sandbox.calls(PATH)).length).toBe(2);
   });
 
   it('-312 "retry once" then success -> 200 after exactly 2 calls', async () => {
     await sandbox.fault({ interface: PATH, ret: -312, msg: 'internal error, retry' });
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-    assert.equal(res.status, 200, res.text);
-    assert.equal((await sandbox.calls(PATH)).length, 2);
+    expect(res.status).toBe(200);
+    expect((await sandbox.calls(PATH)).length).toBe(2);
   });
 
   it('err_type 1 (retry later) is retried too', async () => {
     await sandbox.fault({ interface: PATH, ret: -1, msg: 'busy', errType: 1 });
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-    assert.equal(res.status, 200);
-    assert.equal((await sandbox.calls(PATH)).length, 2);
+    expect(res.status).toBe(200);
+    expect((await sandbox.calls(PATH)).length).toBe(2);
   });
 
   it('-73 (token invalidated) is not retried: 1 call, MSDK_USER_TOKEN_INVALID', async () => {
     await sandbox.fault({ interface: PATH, ret: -10000, msg: '-73,token invalidated' });
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-    assert.equal(res.status, 422);
-    assert.equal(res.json.error.code, 'MSDK_USER_TOKEN_INVALID');
-    assert.equal(res.json.error.msdk.platformCode, -73);
-    assert.equal((await sandbox.calls(PATH)).length, 1);
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
+    expect(res.json.error.msdk.platformCode).toBe(-73);
+    expect((await sandbox.calls(PATH)).length).toBe(1);
   });
 
   it('garbage and empty bodies are UPSTREAM_BAD_RESPONSE after the retries', async () => {
     await sandbox.fault({ interface: PATH, body: '<html>oops</html>', times: 3 });
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-    assert.equal(res.status, 502);
-    assert.equal(res.json.error.code, 'UPSTREAM_BAD_RESPONSE');
-    assert.equal((await sandbox.calls(PATH)).length, 3);
+    expect(res.status).toBe(502);
+    expect(res.json.error.code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect((await sandbox.calls(PATH)).length).toBe(3);
     await sandbox.reset();
     await sandbox.fault({ interface: PATH, body: '', times: 1 });
     const recovered = await gateway.call('/v1/auth/verify_login', VERIFY);
-    assert.equal(recovered.status, 200);
+    expect(recovered.status).toBe(200);
   });
 
   it('a connection reset is an outage that is retried', async () => {
     await sandbox.fault({ interface: PATH, reset: true });
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-    assert.equal(res.status, 200, res.text);
-    assert.equal((await sandbox.calls(PATH)).length, 2);
+    expect(res.status).toBe(200);
+    expect((await sandbox.calls(PATH)).length).toBe(2);
   });
 });
 
@@ -87,21 +86,21 @@ describe('circuit breaker', () => {
       await sandbox.fault({ interface: PATH, httpStatus: 500, times: 3 });
       for (let i = 0; i < 3; i++) {
         const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-        assert.equal(res.status, 502);
-        assert.equal(res.json.error.code, 'UPSTREAM_UNAVAILABLE');
+        expect(res.status).toBe(502);
+        expect(res.json.error.code).toBe('UPSTREAM_UNAVAILABLE');
       }
       const open = await gateway.call('/v1/auth/verify_login', VERIFY);
-      assert.equal(open.status, 503);
-      assert.equal(open.json.error.code, 'CIRCUIT_OPEN');
-      assert.equal((await sandbox.calls(PATH)).length, 3, 'the open breaker made no call');
+      expect(open.status).toBe(503);
+      expect(open.json.error.code).toBe('CIRCUIT_OPEN');
+      expect((await sandbox.calls(PATH)).length).toBe(3);
       const ready = await fetch(`${gateway.url}/health/ready`);
-      assert.equal(ready.status, 503);
-      assert.equal((await fetch(`${gateway.url}/health/live`)).status, 200);
+      expect(ready.status).toBe(503);
+      expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
 
       await sleep(450);
       const recovered = await gateway.call('/v1/auth/verify_login', VERIFY);
-      assert.equal(recovered.status, 200, recovered.text);
-      assert.equal((await fetch(`${gateway.url}/health/ready`)).status, 200);
+      expect(recovered.status).toBe(200);
+      expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
     } finally {
       await gateway.close();
       await sandbox.close();
@@ -113,8 +112,8 @@ describe('circuit breaker', () => {
     const gateway = await GatewayHarness.start({ sandbox, resilience: { maxRetries: 0, breakerThreshold: 2 } });
     try {
       await sandbox.fault({ interface: PATH, ret: -504, msg: 'no permission', times: 3 });
-      for (let i = 0; i < 3; i++) assert.equal((await gateway.call('/v1/auth/verify_login', VERIFY)).status, 502);
-      assert.equal((await gateway.call('/v1/auth/verify_login', VERIFY)).status, 200);
+      for (let i = 0; i < 3; i++) expect((await gateway.call('/v1/auth/verify_login', VERIFY)).status).toBe(502);
+      expect((await gateway.call('/v1/auth/verify_login', VERIFY)).status).toBe(200);
     } finally {
       await gateway.close();
       await sandbox.close();

@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GatewayHarness, newClientKey } from '../support/gateway-harness.js';
 import { get, post, type HttpResult } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -28,11 +27,11 @@ describe('no secret in any log line', () => {
     if (typeof withToken.accessToken === 'string') tokens.push(withToken.accessToken);
     const res = await gateway.call(route, withToken, { headers });
     responses.push(res);
-    assert.equal(res.status, expected, `${route}: ${res.text}`);
+    expect(res.status).toBe(expected);
     return res;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     gateway = await GatewayHarness.start({
       sandbox,
@@ -70,7 +69,7 @@ describe('no secret in any log line', () => {
     responses.push(await get(`${gateway.url}/metrics`));
     await new Promise((r) => setTimeout(r, 100));
   });
-  after(async () => {
+  afterAll(async () => {
     await gateway.close();
     await sandbox.close();
   });
@@ -79,7 +78,7 @@ describe('no secret in any log line', () => {
   const secrets = async (): Promise<Array<[string, string]>> => {
     const calls = await sandbox.calls();
     const sigs = calls.map((c) => c.query.sig).filter((s): s is string => typeof s === 'string' && s.length > 0);
-    assert.ok(sigs.length >= 10, `the flow was signed (${sigs.length} sigs)`);
+    expect(sigs.length >= 10).toBeTruthy();
     return [
       ...Object.entries(sandbox.keys).map(([name, value]): [string, string] => [`configured ${name}`, value]),
       ...gateway.clients.map((c): [string, string] => ['client key', c.key]),
@@ -89,16 +88,16 @@ describe('no secret in any log line', () => {
   };
 
   it('the flow was logged (requests, upstream failures) — so the search below means something', () => {
-    assert.ok(gateway.logs.length >= responses.length, `${gateway.logs.length} lines`);
-    assert.ok(gateway.logs.some((l) => l.includes('"error":"UPSTREAM_TIMEOUT"')));
-    assert.ok(gateway.logs.some((l) => l.includes('"error":"UPSTREAM_UNAVAILABLE"')));
-    assert.ok(gateway.logs.some((l) => l.includes('"audit":true')));
+    expect(gateway.logs.length >= responses.length).toBeTruthy();
+    expect(gateway.logs.some((l) => l.includes('"error":"UPSTREAM_TIMEOUT"'))).toBeTruthy();
+    expect(gateway.logs.some((l) => l.includes('"error":"UPSTREAM_UNAVAILABLE"'))).toBeTruthy();
+    expect(gateway.logs.some((l) => l.includes('"audit":true'))).toBeTruthy();
   });
 
   it('no log line holds a configured key, client key, user token or signature', async () => {
     for (const [what, secret] of await secrets()) {
       const line = gateway.logs.find((l) => l.includes(secret));
-      assert.equal(line, undefined, `${what} leaked into a log line: ${line}`);
+      expect(line).toBe(undefined);
     }
   });
 
@@ -107,7 +106,7 @@ describe('no secret in any log line', () => {
     for (const [what, secret] of await secrets()) {
       if (what === 'user token or stray key') continue; // MSDK's own answers may echo the caller's token back to it
       const found = exposed.find((t) => t.includes(secret));
-      assert.equal(found, undefined, `${what} in an answer: ${found?.slice(0, 300)}`);
+      expect(found).toBe(undefined);
     }
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { ALL_ENTRIES, CATALOG, type CatalogEntry } from '#msdk';
 import { ANSWERS } from '../../apps/msdk-sandbox/src/answers/answer-registry.js';
 import type { RecordedCall } from '../../apps/msdk-sandbox/src/control/sandbox-state.js';
@@ -10,13 +9,18 @@ import { TEST_GAME } from '../support/test-game.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { oneSignedV3Call } from '../support/signed-call.js';
 import { SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
+import { defined } from '../support/defined.js';
 
-const entryOf = (id: string): CatalogEntry => {
-  const entry = ALL_ENTRIES.find((e) => e.id === id);
-  assert.ok(entry, `catalog row ${id}`);
-  return entry;
-};
-const sampleOf = (id: string) => SHARE_FREEFLOW_SAMPLES.find((s) => s.id === id)!;
+const entryOf = (id: string): CatalogEntry =>
+  defined(
+    ALL_ENTRIES.find((e) => e.id === id),
+    `the catalog row of ${id}`,
+  );
+const sampleOf = (id: string) =>
+  defined(
+    SHARE_FREEFLOW_SAMPLES.find((s) => s.id === id),
+    `a sample of ${id}`,
+  );
 
 /** What the sandbox answered for a recorded call: its answer function on the same input, plus the echo. */
 function sandboxAnswer(entry: CatalogEntry, call: RecordedCall): Record<string, unknown> {
@@ -40,7 +44,7 @@ describe('share and freeflow routes end to end', () => {
 
   it('has one sample per share/freeflow catalog row', () => {
     const ids = [...Object.values(CATALOG.share), ...Object.values(CATALOG.freeflow)].map((e) => e.id).sort();
-    assert.deepEqual(SHARE_FREEFLOW_SAMPLES.map((s) => s.id).sort(), ids);
+    expect(SHARE_FREEFLOW_SAMPLES.map((s) => s.id).sort()).toEqual(ids);
   });
 
   for (const sample of SHARE_FREEFLOW_SAMPLES) {
@@ -48,27 +52,27 @@ describe('share and freeflow routes end to end', () => {
 
     it(`${sample.route} -> ${entry.method} ${entry.path}, signed as ${sample.appid}, MSDK's answer unchanged`, async () => {
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 200, res.text);
-      assert.equal(res.json.ret, 0);
-      assert.equal(res.headers.get('x-cache'), 'BYPASS');
+      expect(res.status).toBe(200);
+      expect(res.json.ret).toBe(0);
+      expect(res.headers.get('x-cache')).toBe('BYPASS');
 
       const call = await oneSignedV3Call(sandbox, entry, sample);
-      assert.equal(call.query.msdkExtInfo, res.headers.get('x-request-id'));
+      expect(call.query.msdkExtInfo).toBe(res.headers.get('x-request-id'));
 
       const sent = call.body as Record<string, unknown>;
-      assert.equal(sent[entry.fields.openid!], sample.body.openid);
-      if (entry.fields.accessToken) assert.equal(sent[entry.fields.accessToken], sample.body.accessToken, `token sent as ${entry.fields.accessToken}`);
-      if (entry.fields.accessToken !== 'accessToken') assert.equal(sent.accessToken, undefined, 'no stray accessToken');
+      expect(sent[entry.fields.openid!]).toBe(sample.body.openid);
+      if (entry.fields.accessToken) expect(sent[entry.fields.accessToken]).toBe(sample.body.accessToken);
+      if (entry.fields.accessToken !== 'accessToken') expect(sent.accessToken).toBe(undefined);
       for (const [name, type] of Object.entries(entry.fields.appid ?? {})) {
-        assert.equal(sent[name], type === 'number' ? Number(sample.appid) : sample.appid, `body ${name} is the ${type} appid`);
+        expect(sent[name]).toBe(type === 'number' ? Number(sample.appid) : sample.appid);
       }
       for (const [name, value] of Object.entries(sample.body)) {
-        if (name !== 'openid' && name !== 'accessToken') assert.deepEqual(sent[name], value, `${name} forwarded as given`);
+        if (name !== 'openid' && name !== 'accessToken') expect(sent[name]).toEqual(value);
       }
 
-      assert.deepEqual(res.json, sandboxAnswer(entry, call), 'the gateway returns the bytes the sandbox sent');
+      expect(res.json).toEqual(sandboxAnswer(entry, call));
       const again = await gateway.call(sample.route, sample.body);
-      assert.deepEqual(withoutEcho(again), withoutEcho(res), 'same openid, same answer');
+      expect(withoutEcho(again)).toEqual(withoutEcho(res));
     });
   }
 
@@ -76,49 +80,49 @@ describe('share and freeflow routes end to end', () => {
     await gateway.call('/v1/share/qq', sampleOf('share.qq').body);
     const [call] = await sandbox.calls('/share/qq');
     const sent = call.body as Record<string, unknown>;
-    assert.equal(sent.oauth_consumer_key, 100703379);
-    assert.equal(sent.act, 1);
-    assert.equal(sent.dst, 1001);
-    assert.equal(sent.flag, 1);
-    assert.equal(sent.src, 0);
-    assert.deepEqual(sent.fopenids, [{ openid: '69FF99F3B17436F2F6621FA158B30549', type: 0 }]);
-    assert.equal('appid' in sent, false, "the doc's /share/qq body has no appid");
+    expect(sent.oauth_consumer_key).toBe(100703379);
+    expect(sent.act).toBe(1);
+    expect(sent.dst).toBe(1001);
+    expect(sent.flag).toBe(1);
+    expect(sent.src).toBe(0);
+    expect(sent.fopenids).toEqual([{ openid: '69FF99F3B17436F2F6621FA158B30549', type: 0 }]);
+    expect('appid' in sent).toBe(false);
   });
 
   it('share/qq accepts summary and title of exactly 45 bytes (15 CJK chars) and target_url of 256 bytes', async () => {
     const base = sampleOf('share.qq').body;
     const target = `${base.target_url}&x=`.padEnd(256, 'x');
-    assert.equal(Buffer.byteLength(target), 256);
+    expect(Buffer.byteLength(target)).toBe(256);
     const body = { ...base, summary: '分'.repeat(15), title: 't'.repeat(45), target_url: target, fopenids: [{ openid: '69FF99F3B17436F2F6621FA158B30549' }] };
     const res = await gateway.call('/v1/share/qq', body);
-    assert.equal(res.status, 200, res.text);
+    expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/share/qq');
-    assert.deepEqual((call.body as Record<string, unknown>).fopenids, [{ openid: '69FF99F3B17436F2F6621FA158B30549', type: 0 }], 'type filled');
+    expect((call.body as Record<string, unknown>).fopenids).toEqual([{ openid: '69FF99F3B17436F2F6621FA158B30549', type: 0 }]);
   });
 
   it('freeflow with platform wechat is signed with the WeChat appid and never forwards platform', async () => {
     for (const id of ['freeflow.getinfo', 'freeflow.get_ccinfo']) {
       const sample = sampleOf(id);
       const res = await gateway.call(sample.route, { ...sample.body, openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc', platform: 'wechat' });
-      assert.equal(res.status, 200, res.text);
+      expect(res.status).toBe(200);
       const [call] = await sandbox.calls(entryOf(id).path);
-      assert.equal(call.verdict, 'ok');
-      assert.equal(call.query.appid, TEST_GAME.wechatAppId);
-      assert.equal('platform' in (call.body as object), false);
+      expect(call.verdict).toBe('ok');
+      expect(call.query.appid).toBe(TEST_GAME.wechatAppId);
+      expect('platform' in (call.body as object)).toBe(false);
     }
     const qqCall = await gateway.call('/v1/freeflow/getinfo', sampleOf('freeflow.getinfo').body);
-    assert.equal(qqCall.status, 200);
+    expect(qqCall.status).toBe(200);
     const calls = await sandbox.calls('/freeflow/getinfo');
-    assert.equal(calls.at(-1)!.query.appid, TEST_GAME.qqAppId, 'QQ unless told');
-    assert.equal('platform' in (calls.at(-1)!.body as object), false);
+    expect(calls.at(-1)!.query.appid).toBe(TEST_GAME.qqAppId);
+    expect('platform' in (calls.at(-1)!.body as object)).toBe(false);
   });
 
   it('get_ccinfo with an empty ip forwards it empty (MSDK then uses the request IP)', async () => {
     const res = await gateway.call('/v1/freeflow/get_ccinfo', { ...sampleOf('freeflow.get_ccinfo').body, ip: '' });
-    assert.equal(res.status, 200, res.text);
+    expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/freeflow/get_ccinfo');
-    assert.equal((call.body as Record<string, unknown>).ip, '');
-    assert.equal(typeof res.json.data.oper, 'string');
+    expect((call.body as Record<string, unknown>).ip).toBe('');
+    expect(typeof res.json.data.oper).toBe('string');
   });
 
   for (const sample of SHARE_FREEFLOW_SAMPLES.filter((s) => entryOf(s.id).retry === 'never')) {
@@ -126,17 +130,17 @@ describe('share and freeflow routes end to end', () => {
     it(`${path} is never retried: an upstream 502 is one call and a 502 to the caller`, async () => {
       await sandbox.fault({ interface: path, httpStatus: 502 });
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 502, res.text);
-      assert.ok(res.json.error.code);
-      assert.equal((await sandbox.calls(path)).length, 1, 'exactly one upstream call');
+      expect(res.status).toBe(502);
+      expect(res.json.error.code).toBeTruthy();
+      expect((await sandbox.calls(path)).length).toBe(1);
     });
   }
 
   it('a rejected share token is MSDK_USER_TOKEN_INVALID (422) after exactly one call', async () => {
     const res = await gateway.call('/v1/share/qqark', { ...sampleOf('share.qqark').body, accessToken: 'expired-token' });
-    assert.equal(res.status, 422, res.text);
-    assert.equal(res.json.error.code, 'MSDK_USER_TOKEN_INVALID');
-    assert.equal((await sandbox.calls('/share/qqark')).length, 1);
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
+    expect((await sandbox.calls('/share/qqark')).length).toBe(1);
   });
 
   for (const sample of SHARE_FREEFLOW_SAMPLES.filter((s) => entryOf(s.id).retry === 'safe')) {
@@ -144,9 +148,9 @@ describe('share and freeflow routes end to end', () => {
     it(`${path} is a read: a 502 once, then success, is a 200 after two calls`, async () => {
       await sandbox.fault({ interface: path, httpStatus: 502, times: 1 });
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 200, res.text);
-      assert.equal(res.json.ret, 0);
-      assert.equal((await sandbox.calls(path)).length, 2);
+      expect(res.status).toBe(200);
+      expect(res.json.ret).toBe(0);
+      expect((await sandbox.calls(path)).length).toBe(2);
     });
   }
 
@@ -154,12 +158,12 @@ describe('share and freeflow routes end to end', () => {
   it('no share/freeflow answer carries is_lost, so an isLost fault changes nothing', async () => {
     for (const sample of SHARE_FREEFLOW_SAMPLES) {
       const entry = entryOf(sample.id);
-      assert.equal(entry.hasIsLost, false, `${entry.path}: the doc's answer has no is_lost`);
+      expect(entry.hasIsLost).toBe(false);
       await sandbox.fault({ interface: entry.path, isLost: true });
       const res = await gateway.call(sample.route, sample.body);
-      assert.equal(res.status, 200, res.text);
-      assert.equal('is_lost' in res.json, false);
-      assert.equal(res.headers.get('x-msdk-is-lost'), null);
+      expect(res.status).toBe(200);
+      expect('is_lost' in res.json).toBe(false);
+      expect(res.headers.get('x-msdk-is-lost')).toBe(null);
     }
   });
 

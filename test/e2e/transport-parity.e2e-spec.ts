@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
@@ -20,20 +19,20 @@ for (const transport of ['undici', 'axios'] as const) {
 
     it("sends the signed JSON body and returns MSDK's bytes", async () => {
       const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-      assert.equal(res.status, 200);
+      expect(res.status).toBe(200);
       const [call] = await sandbox.calls(PATH);
-      assert.equal(call.verdict, 'ok');
-      assert.equal(call.headers['content-type'], 'application/json');
-      assert.equal(res.text, call.response);
+      expect(call.verdict).toBe('ok');
+      expect(call.headers['content-type']).toBe('application/json');
+      expect(res.text).toBe(call.response);
     });
 
     it('sends a GET interface as GET with its fields in the query', async () => {
       const res = await gateway.call(GET_ROW.route, GET_ROW.body);
-      assert.equal(res.status, 200, res.text);
+      expect(res.status).toBe(200);
       const [call] = await sandbox.calls('/profile/get_wx_xinyue_vip');
-      assert.equal(call.method, 'GET');
-      assert.equal(call.query.access_token, 'WXTOKEN123');
-      assert.equal(call.rawBody, '');
+      expect(call.method).toBe('GET');
+      expect(call.query.access_token).toBe('WXTOKEN123');
+      expect(call.rawBody).toBe('');
     });
 
     for (const [name, fault, code] of [
@@ -46,7 +45,7 @@ for (const transport of ['undici', 'axios'] as const) {
       it(`treats ${name} as an upstream failure (${code})`, async () => {
         await sandbox.fault({ interface: PATH, ...fault });
         const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-        assert.equal(res.json.error.code, code);
+        expect(res.json.error.code).toBe(code);
       });
     }
   });

@@ -5,7 +5,7 @@ const ENTRY = 'dist/apps/gateway/src/main.js';
 /**
  * The Node flags the gateway ships with: what `npm run start:gateway` puts between `node` and
  * the entry point. Tests and the benchmark start the gateway with these, so they measure it as
- * it runs; the Dockerfile's CMD carries the same (test/unit/gateway-node-flags.spec.ts).
+ * it runs; the Dockerfile's CMD carries the same.
  */
 export function gatewayNodeFlags(): string[] {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };

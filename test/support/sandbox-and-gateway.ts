@@ -1,4 +1,4 @@
-import { after, before, beforeEach } from 'node:test';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { GatewayHarness, type GatewayHarnessOptions } from './gateway-harness.js';
 import { SandboxHarness } from './sandbox-harness.js';
 
@@ -13,12 +13,12 @@ export function withSandboxAndGateway(
 ): void {
   let sandbox: SandboxHarness | undefined;
   let gateway: GatewayHarness | undefined;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     gateway = await GatewayHarness.start({ ...(typeof options === 'function' ? options() : options), sandbox });
     bind(sandbox, gateway);
   });
-  after(async () => {
+  afterAll(async () => {
     await gateway?.close();
     await sandbox?.close();
   });

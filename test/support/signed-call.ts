@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import { expect } from '@jest/globals';
 import type { CatalogEntry } from '#msdk';
 import type { RecordedCall } from '../../apps/msdk-sandbox/src/control/sandbox-state.js';
 import type { SandboxHarness } from './sandbox-harness.js';
@@ -10,13 +10,13 @@ export async function oneSignedV3Call(
   sample: { appid: string; body: Record<string, unknown> },
 ): Promise<RecordedCall> {
   const calls = await sandbox.calls(entry.path);
-  assert.equal(calls.length, 1);
+  expect(calls.length).toBe(1);
   const [call] = calls;
-  assert.equal(call.path, entry.path);
-  assert.equal(call.method, entry.method);
-  assert.equal(call.verdict, 'ok', 'the sandbox verified the signature');
-  assert.equal(call.query.appid, sample.appid);
-  assert.equal(call.query.openid, sample.body.openid);
-  assert.equal(call.query.encode, '2');
+  expect(call.path).toBe(entry.path);
+  expect(call.method).toBe(entry.method);
+  expect(call.verdict).toBe('ok');
+  expect(call.query.appid).toBe(sample.appid);
+  expect(call.query.openid).toBe(sample.body.openid);
+  expect(call.query.encode).toBe('2');
   return call;
 }

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import 'reflect-metadata';
 import { ValidationPipe } from '@nestjs/common';
 import fc from 'fast-check';
@@ -19,6 +18,7 @@ import { GROUP_INVALID, GROUP_SAMPLES } from '../e2e/samples/group.samples.js';
 import { PROFILE_INVALID, PROFILE_SAMPLES } from '../e2e/samples/profile.samples.js';
 import { RELATION_INVALID, RELATION_SAMPLES } from '../e2e/samples/relation.samples.js';
 import { SHARE_FREEFLOW_INVALID, SHARE_FREEFLOW_SAMPLES } from '../e2e/samples/share-freeflow.samples.js';
+import { defined } from '../support/defined.js';
 
 type Dto = new () => object;
 const CONTROLLERS = [AuthController, RelationController, GroupController, ProfileController, ShareController, FreeflowController, FriendController];
@@ -36,8 +36,7 @@ function dtoByRoute(): Map<string, Dto> {
       if (name === 'constructor' || path === undefined) continue;
       const params = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
       const dto = params.find((p): p is Dto => typeof p === 'function' && getMetadataStorage().getTargetValidationMetadatas(p, '', false, false).length > 0);
-      assert.ok(dto, `${base}/${path} has a body DTO`);
-      routes.set(`/${base}/${path}`, dto);
+      routes.set(`/${base}/${path}`, defined(dto, `a DTO for ${base}/${path}`));
     }
   }
   return routes;
@@ -54,28 +53,27 @@ const fastAccepts = (dto: Dto, body: unknown) => {
 
 describe('fast-accept validation never accepts what class-validator refuses', () => {
   it('every route is known and most DTOs compile to a fast plan', () => {
-    assert.equal(ROUTES.size, 53);
+    expect(ROUTES.size).toBe(53);
     const compiled = [...ROUTES.values()].filter((dto) => CompiledDtoCheck.compile(dto) !== undefined);
     // Nested DTOs take the full path; the rest, including the hot relation reads, run compiled.
-    assert.ok(compiled.length >= 40, `${compiled.length} of 53 compiled`);
-    assert.ok(CompiledDtoCheck.compile(ROUTES.get('/v1/relation/qqprofile')!));
-    assert.ok(CompiledDtoCheck.compile(ROUTES.get('/v1/relation/qqfriends_detail')!));
+    expect(compiled.length >= 40).toBeTruthy();
+    expect(CompiledDtoCheck.compile(ROUTES.get('/v1/relation/qqprofile')!)).toBeTruthy();
+    expect(CompiledDtoCheck.compile(ROUTES.get('/v1/relation/qqfriends_detail')!)).toBeTruthy();
   });
 
   it('accepts every valid sample of a compiled DTO, as the full pipe does', async () => {
     for (const sample of VALID) {
-      const dto = ROUTES.get(sample.route);
-      assert.ok(dto, sample.route);
-      assert.ok(await fullPipeAccepts(dto, sample.body), `full pipe accepts ${sample.route}`);
-      if (CompiledDtoCheck.compile(dto)) assert.ok(fastAccepts(dto, sample.body), `fast path accepts ${sample.route}`);
+      const dto = defined(ROUTES.get(sample.route), `a DTO for ${sample.route}`);
+      expect(await fullPipeAccepts(dto, sample.body)).toBeTruthy();
+      if (CompiledDtoCheck.compile(dto)) expect(fastAccepts(dto, sample.body)).toBeTruthy();
     }
   });
 
   it('refuses every invalid sample (the full pipe then words the error)', async () => {
     for (const bad of INVALID) {
       const dto = ROUTES.get(bad.route)!;
-      assert.equal(await fullPipeAccepts(dto, bad.body), false, `${bad.route}: ${bad.name}`);
-      assert.equal(fastAccepts(dto, bad.body), false, `${bad.route}: ${bad.name}`);
+      expect(await fullPipeAccepts(dto, bad.body)).toBe(false);
+      expect(fastAccepts(dto, bad.body)).toBe(false);
     }
   });
 
@@ -104,7 +102,7 @@ describe('fast-accept validation never accepts what class-validator refuses', ()
           for (const [key, value] of changes) body[pick % 2 === 0 && keys.length ? keys[pick % keys.length] : key] = value;
           for (const [k, v] of Object.entries(body)) if (v === undefined) delete body[k];
           const dto = ROUTES.get(sample.route)!;
-          if (fastAccepts(dto, body)) assert.ok(await fullPipeAccepts(dto, body), `${sample.route} ${JSON.stringify(body)}`);
+          if (fastAccepts(dto, body)) expect(await fullPipeAccepts(dto, body)).toBeTruthy();
         },
       ),
       { numRuns: 3000 },

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { CacheEntry, CacheStore } from './cache-store.js';
 import { MemoryStore } from './memory-store.js';
 import { ReadThroughCache, type CacheResult } from './read-through-cache.js';
@@ -36,36 +35,36 @@ describe('ReadThroughCache', () => {
     const { cache, lookups } = setup();
     let loads = 0;
     const load = async () => ({ value: b(`v${++loads}`), degraded: false });
-    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, load)).result, 'MISS');
+    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, load)).result).toBe('MISS');
     const hit = await cache.read('k', { ttlMs: 1000, staleCovers }, load);
-    assert.deepEqual([hit.result, text(hit.value), loads], ['HIT', 'v1', 1]);
-    assert.deepEqual(lookups, ['MISS', 'HIT']);
+    expect([hit.result, text(hit.value), loads]).toEqual(['HIT', 'v1', 1]);
+    expect(lookups).toEqual(['MISS', 'HIT']);
   });
 
   it('applies the TTL jitter (random=1 -> +10%)', async () => {
     const { cache, advance } = setup();
     await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('v'), degraded: false }));
     advance(1050);
-    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('w'), degraded: false }))).result, 'HIT');
+    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('w'), degraded: false }))).result).toBe('HIT');
   });
 
   it('never stores degraded values, and prefers an expired copy to them (STALE)', async () => {
     const { cache, advance } = setup();
     const degraded = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('lost'), degraded: true }));
-    assert.deepEqual([degraded.result, text(degraded.value), degraded.degraded], ['MISS', 'lost', true]);
+    expect([degraded.result, text(degraded.value), degraded.degraded]).toEqual(['MISS', 'lost', true]);
     await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('good'), degraded: false }));
     advance(5000);
     const stale = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('lost'), degraded: true }));
-    assert.deepEqual([stale.result, text(stale.value), stale.degraded], ['STALE', 'good', true]);
+    expect([stale.result, text(stale.value), stale.degraded]).toEqual(['STALE', 'good', true]);
   });
 
   it('covers outages with a stale copy but rethrows what staleCovers refuses', async () => {
     const { cache, advance } = setup();
     await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('good'), degraded: false }));
     advance(5000);
-    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(outage))).result, 'STALE');
+    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(outage))).result).toBe('STALE');
     const userError = new Error('token');
-    await assert.rejects(cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(userError)), userError);
+    await expect(cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(userError))).rejects.toThrow(userError);
   });
 
   it('makes one load for concurrent misses of one key', async () => {
@@ -73,25 +72,25 @@ describe('ReadThroughCache', () => {
     let loads = 0;
     const load = () => new Promise<{ value: Buffer; degraded: boolean }>((r) => setTimeout(() => r({ value: b(`v${++loads}`), degraded: false }), 20));
     const results = await Promise.all(Array.from({ length: 20 }, () => cache.read('k', { ttlMs: 1000, staleCovers }, load)));
-    assert.equal(loads, 1);
-    assert.ok(results.every((r) => text(r.value) === 'v1'));
-    assert.equal(results.filter((r) => r.loaded).length, 1, 'only the leader reports the load');
+    expect(loads).toBe(1);
+    expect(results.every((r) => text(r.value) === 'v1')).toBeTruthy();
+    expect(results.filter((r) => r.loaded).length).toBe(1);
   });
 
   it('turns store failures into BYPASS, never into errors', async () => {
     const { cache, errors } = setup(failingStore);
     const res = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('v'), degraded: false }));
-    assert.deepEqual([res.result, text(res.value)], ['BYPASS', 'v']);
-    assert.deepEqual(errors, ['get', 'set']);
+    expect([res.result, text(res.value)]).toEqual(['BYPASS', 'v']);
+    expect(errors).toEqual(['get', 'set']);
   });
 
   it('skipRead goes to the loader even with a fresh copy, and still stores', async () => {
     const { cache } = setup();
     await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('old'), degraded: false }));
     const res = await cache.read('k', { ttlMs: 1000, staleCovers, skipRead: true }, async () => ({ value: b('new'), degraded: false }));
-    assert.deepEqual([res.result, text(res.value)], ['MISS', 'new']);
+    expect([res.result, text(res.value)]).toEqual(['MISS', 'new']);
     const entry = (await new MemoryStore(1).get('k')) as CacheEntry | undefined;
-    assert.equal(entry, undefined, 'stores are independent');
-    assert.equal((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('x'), degraded: false }))).value.toString(), 'new');
+    expect(entry).toBe(undefined);
+    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('x'), degraded: false }))).value.toString()).toBe('new');
   });
 });

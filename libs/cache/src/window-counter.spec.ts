@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { FallbackWindowCounter } from './fallback-window-counter.js';
 import { MemoryWindowCounter } from './memory-window-counter.js';
 import type { WindowCounterStore } from './window-counter.js';
@@ -8,12 +7,12 @@ describe('MemoryWindowCounter', () => {
   it('counts hits per key within a window that opens with the first hit', async () => {
     let now = 1_000;
     const counter = new MemoryWindowCounter(100, () => now);
-    assert.deepEqual(await counter.hit('a', 1000), { count: 1, resetInMs: 1000 });
+    expect(await counter.hit('a', 1000)).toEqual({ count: 1, resetInMs: 1000 });
     now += 400;
-    assert.deepEqual(await counter.hit('a', 1000), { count: 2, resetInMs: 600 });
-    assert.deepEqual(await counter.hit('b', 1000), { count: 1, resetInMs: 1000 }, 'keys are independent');
+    expect(await counter.hit('a', 1000)).toEqual({ count: 2, resetInMs: 600 });
+    expect(await counter.hit('b', 1000)).toEqual({ count: 1, resetInMs: 1000 });
     now += 600;
-    assert.deepEqual(await counter.hit('a', 1000), { count: 1, resetInMs: 1000 }, 'a new window starts from zero');
+    expect(await counter.hit('a', 1000)).toEqual({ count: 1, resetInMs: 1000 });
   });
 
   it('stays bounded: the window opened longest ago is forgotten first', async () => {
@@ -23,8 +22,8 @@ describe('MemoryWindowCounter', () => {
     await counter.hit('b', 1000);
     await counter.hit('a', 1000);
     await counter.hit('c', 1000);
-    assert.equal((await counter.hit('a', 1000)).count, 1, 'a, opened first, was evicted');
-    assert.equal((await counter.hit('c', 1000)).count, 2, 'c was kept');
+    expect((await counter.hit('a', 1000)).count).toBe(1);
+    expect((await counter.hit('c', 1000)).count).toBe(2);
   });
 
   it('moves a key whose window rolled over to the back', async () => {
@@ -34,10 +33,10 @@ describe('MemoryWindowCounter', () => {
     now = 500;
     await counter.hit('b', 1000);
     now = 1000;
-    assert.deepEqual(await counter.hit('a', 1000), { count: 1, resetInMs: 1000 }, "a's new window");
+    expect(await counter.hit('a', 1000)).toEqual({ count: 1, resetInMs: 1000 });
     await counter.hit('c', 1000);
-    assert.equal((await counter.hit('a', 1000)).count, 2, 'b went, not a');
-    assert.equal((await counter.hit('b', 1000)).count, 1);
+    expect((await counter.hit('a', 1000)).count).toBe(2);
+    expect((await counter.hit('b', 1000)).count).toBe(1);
   });
 });
 
@@ -53,15 +52,15 @@ describe('FallbackWindowCounter', () => {
     const shared = new MemoryWindowCounter(10, () => 0);
     const counter = new FallbackWindowCounter(shared, new MemoryWindowCounter(10, () => 0));
     await counter.hit('k', 1000);
-    assert.deepEqual(await counter.hit('k', 1000), { count: 2, resetInMs: 1000 });
+    expect(await counter.hit('k', 1000)).toEqual({ count: 2, resetInMs: 1000 });
   });
 
   it('counts locally (never unlimited) and reports each failure when the shared counter fails', async () => {
     const failures: unknown[] = [];
     const counter = new FallbackWindowCounter(failing, new MemoryWindowCounter(10, () => 0), (e) => failures.push(e));
-    assert.deepEqual(await counter.hit('k', 1000), { count: 1, resetInMs: 1000, fallback: true });
-    assert.deepEqual(await counter.hit('k', 1000), { count: 2, resetInMs: 1000, fallback: true });
-    assert.equal(failures.length, 2);
-    assert.equal(counter.kind, 'redis');
+    expect(await counter.hit('k', 1000)).toEqual({ count: 1, resetInMs: 1000, fallback: true });
+    expect(await counter.hit('k', 1000)).toEqual({ count: 2, resetInMs: 1000, fallback: true });
+    expect(failures.length).toBe(2);
+    expect(counter.kind).toBe('redis');
   });
 });

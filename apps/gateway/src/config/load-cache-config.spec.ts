@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { ProblemList } from './config-error.js';
 import { loadCacheConfig } from './load-cache-config.js';
 
@@ -7,19 +6,19 @@ describe('loadCacheConfig', () => {
   it('defaults: on, profiles 10 min, friend lists 5 min, ±10% jitter, 24 h stale window, memory store', () => {
     const problems = new ProblemList();
     const c = loadCacheConfig({}, {}, problems);
-    assert.deepEqual(problems.problems, []);
-    assert.deepEqual([c.enabled, c.profileTtlMs, c.friendListTtlMs, c.ttlJitter, c.staleWindowMs, c.redis], [true, 600_000, 300_000, 0.1, 86_400_000, undefined]);
+    expect(problems.problems).toEqual([]);
+    expect([c.enabled, c.profileTtlMs, c.friendListTtlMs, c.ttlJitter, c.staleWindowMs, c.redis]).toEqual([true, 600_000, 300_000, 0.1, 86_400_000, undefined]);
   });
 
   it('uses REDIS_URL with the short command budget, and CACHE_ENABLED=0 switches it off', () => {
     const c = loadCacheConfig({}, { REDIS_URL: 'redis://r:6379', CACHE_ENABLED: '0' }, new ProblemList());
-    assert.deepEqual(c.redis, { commandTimeoutMs: 50, keyPrefix: undefined, url: 'redis://r:6379' });
-    assert.equal(c.enabled, false);
+    expect(c.redis).toEqual({ commandTimeoutMs: 50, keyPrefix: undefined, url: 'redis://r:6379' });
+    expect(c.enabled).toBe(false);
   });
 
   it('names an override for an interface that is not cacheable', () => {
     const problems = new ProblemList();
     loadCacheConfig({ interfaces: { 'profile.get_gift': { ttlMs: 1000 } } }, {}, problems);
-    assert.match(problems.problems.join('\n'), /cache\.interfaces\.profile\.get_gift: not a cacheable interface/);
+    expect(problems.problems.join('\n')).toMatch(/cache\.interfaces\.profile\.get_gift: not a cacheable interface/);
   });
 });

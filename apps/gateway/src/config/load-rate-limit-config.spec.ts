@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { ProblemList } from './config-error.js';
 import { loadRateLimitConfig } from './load-rate-limit-config.js';
 
@@ -12,8 +11,8 @@ const load = (o: Record<string, unknown>, env: Record<string, string> = {}) => {
 describe('loadRateLimitConfig', () => {
   it('has documented defaults: on, 1000 calls/s per client, per-user guard off (1/s when on), full share, 1% leases', () => {
     const { config, problems } = load({});
-    assert.deepEqual(problems, []);
-    assert.deepEqual(config, {
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
       enabled: true,
       perClient: { limit: 1000, windowMs: 1000 },
       clients: {},
@@ -32,11 +31,11 @@ describe('loadRateLimitConfig', () => {
       perUser: { enabled: true },
       fallbackShare: 0.25,
     });
-    assert.deepEqual(problems, []);
-    assert.deepEqual(config.perClient, { limit: 50, windowMs: 1000 });
-    assert.deepEqual(config.clients.lobby, { limit: { limit: 10, windowMs: 60000 }, interfaces: { 'profile.get_gift': { limit: 1, windowMs: 1000 } } });
-    assert.deepEqual(config.interfaces, { 'share.qq': { limit: 5, windowMs: 2000 } });
-    assert.deepEqual([config.perUser.enabled, config.fallbackShare], [true, 0.25]);
+    expect(problems).toEqual([]);
+    expect(config.perClient).toEqual({ limit: 50, windowMs: 1000 });
+    expect(config.clients.lobby).toEqual({ limit: { limit: 10, windowMs: 60000 }, interfaces: { 'profile.get_gift': { limit: 1, windowMs: 1000 } } });
+    expect(config.interfaces).toEqual({ 'share.qq': { limit: 5, windowMs: 2000 } });
+    expect([config.perUser.enabled, config.fallbackShare]).toEqual([true, 0.25]);
   });
 
   it('names every bad setting', () => {
@@ -47,7 +46,7 @@ describe('loadRateLimitConfig', () => {
       fallbackShare: 2,
       leaseShare: 0.6,
     });
-    assert.deepEqual([...problems].sort(), [
+    expect([...problems].sort()).toEqual([
       'rateLimits.clients.nobody: not a configured client',
       'rateLimits.fallbackShare must be a number from 0.001 to 1',
       'rateLimits.interfaces.profile.nope: not a catalog interface id (e.g. profile.get_gift)',
@@ -58,7 +57,7 @@ describe('loadRateLimitConfig', () => {
   });
 
   it('RATE_LIMITS_ENABLED=0 switches the client limits off for a deployment', () => {
-    assert.equal(load({}, { RATE_LIMITS_ENABLED: '0' }).config.enabled, false);
-    assert.equal(load({ enabled: false }).config.enabled, false);
+    expect(load({}, { RATE_LIMITS_ENABLED: '0' }).config.enabled).toBe(false);
+    expect(load({ enabled: false }).config.enabled).toBe(false);
   });
 });

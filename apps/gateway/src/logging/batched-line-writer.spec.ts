@@ -1,10 +1,9 @@
-import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { BatchedLineWriter } from './batched-line-writer.js';
 
 describe('BatchedLineWriter', () => {
@@ -21,9 +20,9 @@ describe('BatchedLineWriter', () => {
     try {
       writer.write('a'.repeat(40) + '\n');
       writer.write('b'.repeat(40) + '\n');
-      assert.equal(readFileSync(file, 'utf8'), '', 'below the minimum nothing is written yet');
+      expect(readFileSync(file, 'utf8')).toBe('');
       writer.write('c'.repeat(40) + '\n');
-      assert.equal(readFileSync(file, 'utf8'), ['a', 'b', 'c'].map((ch) => ch.repeat(40) + '\n').join(''));
+      expect(readFileSync(file, 'utf8')).toBe(['a', 'b', 'c'].map((ch) => ch.repeat(40) + '\n').join(''));
     } finally {
       writer.end();
     }
@@ -34,7 +33,7 @@ describe('BatchedLineWriter', () => {
     try {
       writer.write('{"msg":"lone"}\n');
       await sleep(200);
-      assert.equal(readFileSync(file, 'utf8'), '{"msg":"lone"}\n');
+      expect(readFileSync(file, 'utf8')).toBe('{"msg":"lone"}\n');
     } finally {
       writer.end();
     }
@@ -44,7 +43,7 @@ describe('BatchedLineWriter', () => {
     const writer = new BatchedLineWriter(file, { minLength: 10, flushEveryMs: 60_000 });
     writer.write('{"nick":"小明🙂"}\n');
     writer.end();
-    assert.equal(readFileSync(file, 'utf8'), '{"nick":"小明🙂"}\n');
+    expect(readFileSync(file, 'utf8')).toBe('{"nick":"小明🙂"}\n');
   });
 
   it('writes a batch larger than its reused buffer whole', () => {
@@ -54,15 +53,15 @@ describe('BatchedLineWriter', () => {
     writer.write(big);
     writer.write('after\n'.repeat(20));
     writer.end();
-    assert.equal(readFileSync(file, 'utf8'), `small\n${big}${'after\n'.repeat(20)}`);
+    expect(readFileSync(file, 'utf8')).toBe(`small\n${big}${'after\n'.repeat(20)}`);
   });
 
   it('writes what is pending on end, and ignores lines after it', () => {
     const writer = new BatchedLineWriter(file, { minLength: 4096, flushEveryMs: 60_000 });
     writer.write('last\n');
     writer.end();
-    assert.equal(writer.write('late\n'), false);
-    assert.equal(readFileSync(file, 'utf8'), 'last\n');
+    expect(writer.write('late\n')).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('last\n');
   });
 
   it('writes pending lines when the process exits without ending it', () => {
@@ -71,8 +70,8 @@ describe('BatchedLineWriter', () => {
       new BatchedLineWriter(1, { flushEveryMs: 60_000 }).write('pending at exit\\n');
       process.exit(3);`;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    assert.equal(child.status, 3);
-    assert.equal(child.stdout, 'pending at exit\n');
+    expect(child.status).toBe(3);
+    expect(child.stdout).toBe('pending at exit\n');
   });
 
   it('never stalls the event loop on a log pipe nobody reads, and writes only whole lines', async () => {
@@ -95,19 +94,19 @@ describe('BatchedLineWriter', () => {
     shell.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => shell.on('close', resolve));
 
-    assert.equal(code, 0, stderr);
+    expect(code).toBe(0);
     // Heartbeats every 50 ms: a write waiting on the full pipe would leave a gap until the reader woke.
     const ticks = [...stderr.matchAll(/tick (\d+)/g)].map((m) => Number(m[1]));
     const gaps = ticks.slice(1).map((t, i) => t - ticks[i]);
-    assert.ok(ticks.length >= 30 && Math.max(...gaps) < 300, `the event loop kept running while the pipe was full (heartbeat gaps ${gaps.join(', ')} ms)`);
+    expect(ticks.length >= 30 && Math.max(...gaps) < 300).toBeTruthy();
     const [, written, dropped] = (/written (\d+) dropped (\d+)/.exec(stderr) ?? []).map(Number);
     const numbers = Buffer.concat(chunks)
       .toString('utf8')
       .split('\n')
       .filter((l) => l !== '')
       .map((l) => (JSON.parse(l) as { n: number }).n);
-    assert.ok(dropped > 0, 'lines beyond the backlog were dropped, not buffered without bound');
-    assert.equal(numbers.length + dropped, written, 'every line was written whole or counted as dropped');
-    assert.deepEqual(numbers, [...new Set(numbers)].sort((x, y) => x - y), 'in order, none twice');
+    expect(dropped > 0).toBeTruthy();
+    expect(numbers.length + dropped).toBe(written);
+    expect(numbers).toEqual([...new Set(numbers)].sort((x, y) => x - y));
   });
 });

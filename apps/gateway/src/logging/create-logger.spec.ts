@@ -1,10 +1,9 @@
-import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { createRootLogger, logDestination } from './create-logger.js';
 
 function capture() {
@@ -22,7 +21,7 @@ describe('createRootLogger', () => {
   it('starts when no configured secret is long enough to scrub', () => {
     const { lines, destination } = capture();
     createRootLogger({ level: 'info', pretty: false, secretValues: ['abc'], destination }).info('hello');
-    assert.match(lines.join(''), /"msg":"hello"/);
+    expect(lines.join('')).toMatch(/"msg":"hello"/);
   });
 
   it('redacts credential fields by name and configured secrets by value', () => {
@@ -30,9 +29,9 @@ describe('createRootLogger', () => {
     const logger = createRootLogger({ level: 'info', pretty: false, secretValues: ['s3cr3t-msdkkey-value'], destination });
     logger.info({ body: { accessToken: 'user-token-1' }, note: 'key is s3cr3t-msdkkey-value' }, 'call');
     const out = lines.join('');
-    assert.ok(!out.includes('user-token-1'));
-    assert.ok(!out.includes('s3cr3t-msdkkey-value'));
-    assert.match(out, /\[REDACTED\]/);
+    expect(!out.includes('user-token-1')).toBeTruthy();
+    expect(!out.includes('s3cr3t-msdkkey-value')).toBeTruthy();
+    expect(out).toMatch(/\[REDACTED\]/);
   });
 });
 
@@ -46,8 +45,8 @@ describe('logDestination', () => {
       logger.info({ requestId: 'r-1' }, 'request');
       await sleep(400);
       const lines = readFileSync(file, 'utf8').trim().split('\n');
-      assert.equal(lines.length, 1);
-      assert.equal(JSON.parse(lines[0]).requestId, 'r-1');
+      expect(lines.length).toBe(1);
+      expect(JSON.parse(lines[0]).requestId).toBe('r-1');
     } finally {
       destination.end();
       rmSync(dir, { recursive: true, force: true });

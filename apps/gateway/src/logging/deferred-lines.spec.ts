@@ -1,7 +1,6 @@
-import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { setImmediate as nextCheckPhase } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { createRootLogger } from './create-logger.js';
 import { DeferredLines } from './deferred-lines.js';
 import { InfoLineWriter, jsonMember } from './info-line-writer.js';
@@ -26,17 +25,17 @@ describe('DeferredLines', () => {
   it('writes the records of one turn as one chunk at the next check phase, each line as InfoLineWriter builds it alone', async () => {
     const { chunks, lines, writer } = capture();
     for (let n = 1; n <= 3; n++) lines.add({ endedAt: performance.now(), n });
-    assert.equal(chunks.length, 0, 'nothing is built on the request path');
+    expect(chunks.length).toBe(0);
     await nextCheckPhase();
-    assert.equal(chunks.length, 1);
+    expect(chunks.length).toBe(1);
     const written = chunks[0].split('\n').filter(Boolean);
-    assert.equal(written.length, 3);
+    expect(written.length).toBe(3);
 
     const direct: string[] = [];
     const directWriter = new InfoLineWriter(createRootLogger({ level: 'info', pretty: false, secretValues: [], destination: { write: (c: string) => void direct.push(c) } }));
     for (let n = 1; n <= 3; n++) directWriter.writeLines(directWriter.line(Date.now(), jsonMember('n', n), 'request'));
-    assert.deepEqual(written.map(withoutTime), direct.map((l) => withoutTime(l.trimEnd())));
-    assert.equal(writer.enabled, lines.enabled);
+    expect(written.map(withoutTime)).toEqual(direct.map((l) => withoutTime(l.trimEnd())));
+    expect(writer.enabled).toBe(lines.enabled);
   });
 
   it("stamps each line with when its record ended, not when the batch was written", async () => {
@@ -46,8 +45,8 @@ describe('DeferredLines', () => {
     await nextCheckPhase();
     const [early, late] = chunks[0].split('\n').filter(Boolean).map((l) => JSON.parse(l) as { time: number });
     const now = Date.now();
-    assert.ok(Math.abs(now - 5000 - early.time) < 1000, `early line at ${early.time}, expected about ${now - 5000}`);
-    assert.ok(Math.abs(now - late.time) < 1000, `late line at ${late.time}, expected about ${now}`);
+    expect(Math.abs(now - 5000 - early.time) < 1000).toBeTruthy();
+    expect(Math.abs(now - late.time) < 1000).toBeTruthy();
   });
 
   it('scrubs configured secret values across the batch', async () => {
@@ -55,20 +54,20 @@ describe('DeferredLines', () => {
     lines.add({ endedAt: performance.now(), n: 1, client: 'configured-secret-value' });
     lines.add({ endedAt: performance.now(), n: 2, client: 'configured-secret-value' });
     await nextCheckPhase();
-    assert.ok(!chunks[0].includes('configured-secret-value'));
-    assert.deepEqual(chunks[0].split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { client: string }).client), ['[REDACTED]', '[REDACTED]']);
+    expect(!chunks[0].includes('configured-secret-value')).toBeTruthy();
+    expect(chunks[0].split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { client: string }).client)).toEqual(['[REDACTED]', '[REDACTED]']);
   });
 
   it('writes what is pending on close, at once', () => {
     const { chunks, lines } = capture();
     lines.add({ endedAt: performance.now(), n: 1 });
     lines.flush();
-    assert.equal(chunks.length, 1);
-    assert.equal((JSON.parse(chunks[0]) as { n: number }).n, 1);
+    expect(chunks.length).toBe(1);
+    expect((JSON.parse(chunks[0]) as { n: number }).n).toBe(1);
   });
 
   it('says it is disabled when the level keeps info lines out', () => {
-    assert.equal(capture('warn').lines.enabled, false);
+    expect(capture('warn').lines.enabled).toBe(false);
   });
 
   it('writes pending records when the process exits before the batch was due, through a batching destination', () => {
@@ -81,7 +80,7 @@ describe('DeferredLines', () => {
       lines.add({ endedAt: performance.now(), n: 7 });
       process.exit(3);`;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    assert.equal(child.status, 3, child.stderr);
-    assert.equal((JSON.parse(child.stdout) as { n: number; msg: string }).n, 7);
+    expect(child.status).toBe(3);
+    expect((JSON.parse(child.stdout) as { n: number; msg: string }).n).toBe(7);
   });
 });

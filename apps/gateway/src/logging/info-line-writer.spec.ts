@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { createRootLogger } from './create-logger.js';
 import { InfoLineWriter, jsonMember, jsonTenths } from './info-line-writer.js';
 
@@ -30,19 +29,19 @@ describe('InfoLineWriter', () => {
       const direct = capture();
       const members = Object.entries(fields).map(([name, value]) => jsonMember(name, value)).join('');
       writeOne(new InfoLineWriter(direct.logger), members);
-      assert.equal(direct.lines.length, 1);
-      assert.equal(withoutTime(direct.lines[0]), withoutTime(viaPino.lines[0]));
+      expect(direct.lines.length).toBe(1);
+      expect(withoutTime(direct.lines[0])).toBe(withoutTime(viaPino.lines[0]));
     });
   }
 
   it('escapes a lone surrogate (pino writes it raw, and UTF-8 turns it into U+FFFD)', () => {
-    assert.equal(jsonMember('lone', 'a\ud800b'), ',"lone":"a\\ud800b"');
-    assert.equal((JSON.parse(`{${jsonMember('lone', 'a\ud800b').slice(1)}}`) as { lone: string }).lone, 'a\ud800b');
+    expect(jsonMember('lone', 'a\ud800b')).toBe(',"lone":"a\\ud800b"');
+    expect((JSON.parse(`{${jsonMember('lone', 'a\ud800b').slice(1)}}`) as { lone: string }).lone).toBe('a\ud800b');
   });
 
   it('prints tenths as jsonMember prints the same number of milliseconds', () => {
     for (let tenths = 0; tenths <= 100_000; tenths++) {
-      assert.equal(jsonTenths('durationMs', tenths), jsonMember('durationMs', Math.round(tenths) / 10), `${tenths} tenths`);
+      expect(jsonTenths('durationMs', tenths)).toBe(jsonMember('durationMs', Math.round(tenths) / 10));
     }
   });
 
@@ -51,18 +50,18 @@ describe('InfoLineWriter', () => {
     viaPino.logger.child({ component: 'access' }).info({ status: 200 }, 'request');
     const direct = capture();
     writeOne(new InfoLineWriter(direct.logger.child({ component: 'access' })), jsonMember('status', 200));
-    assert.equal(withoutTime(direct.lines[0]), withoutTime(viaPino.lines[0]));
+    expect(withoutTime(direct.lines[0])).toBe(withoutTime(viaPino.lines[0]));
   });
 
   it("scrubs configured secret values through the root logger's hook", () => {
     const { logger, lines } = capture();
     writeOne(new InfoLineWriter(logger), jsonMember('client', 'configured-secret-value'));
-    assert.ok(!lines[0].includes('configured-secret-value'));
-    assert.equal((JSON.parse(lines[0]) as { client: string }).client, '[REDACTED]');
+    expect(!lines[0].includes('configured-secret-value')).toBeTruthy();
+    expect((JSON.parse(lines[0]) as { client: string }).client).toBe('[REDACTED]');
   });
 
   it('says when the level keeps info lines out', () => {
-    assert.equal(new InfoLineWriter(capture('warn').logger).enabled, false);
-    assert.equal(new InfoLineWriter(capture('info').logger).enabled, true);
+    expect(new InfoLineWriter(capture('warn').logger).enabled).toBe(false);
+    expect(new InfoLineWriter(capture('info').logger).enabled).toBe(true);
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { LabeledCounter, LabeledHistogram } from './labeled-series.js';
 
@@ -23,11 +22,11 @@ describe('labeled series', () => {
       a.labels(route, statusClass).observe(v);
       b.observe({ route, status_class: statusClass }, v);
     }
-    assert.equal(await ours.metrics(), await theirs.metrics());
+    expect(await ours.metrics()).toBe(await theirs.metrics());
     // prom-client adds `exemplar: null` to bucket values; exemplars are not used here.
     const withoutExemplars = (metrics: Awaited<ReturnType<Registry['getMetricsAsJSON']>>) =>
       metrics.map((m) => ({ ...m, values: m.values.map((v) => { const { exemplar: _, ...rest } = v as typeof v & { exemplar?: unknown }; return rest; }) }));
-    assert.deepEqual(await ours.getMetricsAsJSON(), withoutExemplars(await theirs.getMetricsAsJSON()));
+    expect(await ours.getMetricsAsJSON()).toEqual(withoutExemplars(await theirs.getMetricsAsJSON()));
   });
 
   it('renders counters exactly as prom-client does', async () => {
@@ -41,14 +40,14 @@ describe('labeled series', () => {
     }
     a.labels('x', 'y').inc(5);
     b.inc({ interface: 'x', outcome: 'y' }, 5);
-    assert.equal(await ours.metrics(), await theirs.metrics());
+    expect(await ours.metrics()).toBe(await theirs.metrics());
   });
 
   it('hands back the same series for the same label values, and refuses a wrong count', () => {
     const h = new LabeledHistogram({ name: 'h2', help: 'help', labelNames: ['a', 'b'], buckets: BUCKETS, registers: [] });
-    assert.equal(h.labels('x', 'y'), h.labels('x', 'y'));
-    assert.notEqual(h.labels('x', 'y'), h.labels('y', 'x'));
-    assert.throws(() => h.labels('x'), /takes 2 label values/);
-    assert.throws(() => h.labels('x', 'y').observe(Number.NaN), /not a valid number/);
+    expect(h.labels('x', 'y')).toBe(h.labels('x', 'y'));
+    expect(h.labels('x', 'y')).not.toBe(h.labels('y', 'x'));
+    expect(() => h.labels('x')).toThrow(/takes 2 label values/);
+    expect(() => h.labels('x', 'y').observe(Number.NaN)).toThrow(/not a valid number/);
   });
 });

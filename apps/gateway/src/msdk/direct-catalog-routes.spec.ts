@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import {
   Body,
   Catch,
@@ -146,8 +145,8 @@ describe('registerDirectCatalogRoutes', () => {
   it('takes over the routes of the catalog shape and leaves a route-level guard or another parameter kind to Nest', async () => {
     const { app, routes } = await start(true);
     try {
-      assert.deepEqual(routes?.direct.map((e) => e.id).sort(), ['observed', 'plain']);
-      assert.deepEqual(routes?.viaNest.map((e) => e.id).sort(), ['guarded', 'queried']);
+      expect(routes?.direct.map((e) => e.id).sort()).toEqual(['observed', 'plain']);
+      expect(routes?.viaNest.map((e) => e.id).sort()).toEqual(['guarded', 'queried']);
     } finally {
       await app.close();
     }
@@ -162,21 +161,21 @@ describe('registerDirectCatalogRoutes', () => {
           app.inject({ method: 'POST', url, payload: body as object, headers: verdict ? { 'x-verdict': verdict } : {} });
         const [expected, actual] = await Promise.all([send(viaNest.app), send(direct.app)]);
         const seen = `${url} ${JSON.stringify(body)} ${verdict ?? ''}`;
-        assert.equal(actual.statusCode, expected.statusCode, seen);
-        assert.equal(actual.body, expected.body, seen);
-        assert.equal(actual.headers['content-type'], expected.headers['content-type'], seen);
+        expect(actual.statusCode).toBe(expected.statusCode);
+        expect(actual.body).toBe(expected.body);
+        expect(actual.headers['content-type']).toBe(expected.headers['content-type']);
       }
       // The comparison above would pass with both broken: pin what the cases mean.
       const ok = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'ann' } });
-      assert.deepEqual([ok.statusCode, ok.json()], [200, { name: 'ann', isDto: true, url: '/shapes/plain' }]);
+      expect([ok.statusCode, ok.json()]).toEqual([200, { name: 'ann', isDto: true, url: '/shapes/plain' }]);
       const refused = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'ann' }, headers: { 'x-verdict': 'no' } });
-      assert.deepEqual([refused.statusCode, refused.json().caught], [403, 'Forbidden resource']);
+      expect([refused.statusCode, refused.json().caught]).toEqual([403, 'Forbidden resource']);
       const created = await direct.app.inject({ method: 'POST', url: '/shapes/observed', payload: { name: 'bob' } });
-      assert.deepEqual([created.statusCode, created.json()], [201, { name: 'bob', method: 'POST' }]);
+      expect([created.statusCode, created.json()]).toEqual([201, { name: 'bob', method: 'POST' }]);
       const awaited = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'thenable' } });
-      assert.equal(awaited.json().name, 'thenable, awaited');
+      expect(awaited.json().name).toBe('thenable, awaited');
       const invalid = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'ann', extra: 1 } });
-      assert.equal(invalid.statusCode, 400);
+      expect(invalid.statusCode).toBe(400);
     } finally {
       await viaNest.app.close();
       await direct.app.close();

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import Fastify from 'fastify';
 import { ForwardedAnswer } from './forwarded-answer.js';
 import { outgoingBody, registerForwardedAnswers, STRING_ANSWER_MAX_BYTES } from './forwarded-answer.hook.js';
@@ -18,15 +17,15 @@ describe('registerForwardedAnswers', () => {
     fastify.post('/plain', async () => ({ status: 'ok' }));
 
     const answer = await fastify.inject({ method: 'POST', url: '/answer' });
-    assert.equal(answer.body, raw);
-    assert.equal(answer.headers['content-type'], 'application/json; charset=utf-8');
-    assert.equal(answer.headers['x-cache'], 'STALE');
-    assert.equal(answer.headers['x-msdk-is-lost'], '1');
-    assert.deepEqual(noted, { attempts: 2, cache: 'STALE' });
+    expect(answer.body).toBe(raw);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answer.headers['x-cache']).toBe('STALE');
+    expect(answer.headers['x-msdk-is-lost']).toBe('1');
+    expect(noted).toEqual({ attempts: 2, cache: 'STALE' });
 
     const plain = await fastify.inject({ method: 'POST', url: '/plain' });
-    assert.equal(plain.body, '{"status":"ok"}');
-    assert.equal(plain.headers['x-cache'], undefined);
+    expect(plain.body).toBe('{"status":"ok"}');
+    expect(plain.headers['x-cache']).toBe(undefined);
     await fastify.close();
   });
 
@@ -34,17 +33,17 @@ describe('registerForwardedAnswers', () => {
     const small = Buffer.from('{"ret":0,"nickName":"王伟 😀","is_lost":"0"}');
     const invalid = Buffer.concat([Buffer.from('{"ret":0,"nickName":"'), Buffer.from([0xe7, 0x8e]), Buffer.from('"}')]);
     const large = Buffer.from(`{"ret":0,"pad":"${'x'.repeat(STRING_ANSWER_MAX_BYTES)}"}`);
-    assert.equal(typeof outgoingBody(small), 'string');
-    assert.ok(Buffer.isBuffer(outgoingBody(invalid)));
-    assert.ok(Buffer.isBuffer(outgoingBody(large)));
+    expect(typeof outgoingBody(small)).toBe('string');
+    expect(Buffer.isBuffer(outgoingBody(invalid))).toBeTruthy();
+    expect(Buffer.isBuffer(outgoingBody(large))).toBeTruthy();
 
     const fastify = Fastify();
     registerForwardedAnswers(fastify);
     for (const [name, raw] of Object.entries({ small, invalid, large })) fastify.post(`/${name}`, async () => new ForwardedAnswer(raw, 'MISS', undefined, 1));
     for (const [name, raw] of Object.entries({ small, invalid, large })) {
       const res = await fastify.inject({ method: 'POST', url: `/${name}` });
-      assert.ok(res.rawPayload.equals(raw), `${name}: the bytes sent are MSDK's`);
-      assert.equal(res.headers['content-length'], String(raw.length), name);
+      expect(res.rawPayload.equals(raw)).toBeTruthy();
+      expect(res.headers['content-length']).toBe(String(raw.length));
     }
     await fastify.close();
   });

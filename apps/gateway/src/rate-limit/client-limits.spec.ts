@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { RateLimitConfig } from '../config/rate-limit-config.js';
 import { budgetKeys, clientLimits } from './client-limits.js';
 
@@ -17,13 +16,13 @@ const config: RateLimitConfig = {
 
 describe('clientLimits', () => {
   it('uses the default per-client budget, and an interface budget only where configured', () => {
-    assert.deepEqual(clientLimits(config, 'lobby', 'auth.verify_login'), { overall: config.perClient, interface: undefined });
-    assert.deepEqual(clientLimits(config, 'lobby', 'profile.get_gift').interface, { limit: 10, windowMs: 1000 });
-    assert.deepEqual(clientLimits(config, 'lobby', undefined), { overall: config.perClient });
+    expect(clientLimits(config, 'lobby', 'auth.verify_login')).toEqual({ overall: config.perClient, interface: undefined });
+    expect(clientLimits(config, 'lobby', 'profile.get_gift').interface).toEqual({ limit: 10, windowMs: 1000 });
+    expect(clientLimits(config, 'lobby', undefined)).toEqual({ overall: config.perClient });
   });
 
   it("lets a client's own settings win over the defaults", () => {
-    assert.deepEqual(clientLimits(config, 'batch', 'profile.get_gift'), {
+    expect(clientLimits(config, 'batch', 'profile.get_gift')).toEqual({
       overall: { limit: 5, windowMs: 60_000 },
       interface: { limit: 1, windowMs: 1000 },
     });
@@ -31,13 +30,13 @@ describe('clientLimits', () => {
 
   it('never gives two budgets one key', () => {
     const keys = [budgetKeys.client('a'), budgetKeys.clientInterface('profile.get_gift', 'a'), budgetKeys.user('demo', 'profile.get_gift', 'a')];
-    assert.equal(new Set(keys).size, keys.length);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('keeps the key format other instances share through Redis, also once a key is remembered', () => {
     for (let i = 0; i < 2; i++) {
-      assert.equal(budgetKeys.client('a'), 'rl:v1:client:a');
-      assert.equal(budgetKeys.client('b'), 'rl:v1:client:b');
+      expect(budgetKeys.client('a')).toBe('rl:v1:client:a');
+      expect(budgetKeys.client('b')).toBe('rl:v1:client:b');
     }
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { FallbackWindowCounter, MemoryWindowCounter, type WindowCounterStore } from '#cache';
 import { MAX_LEASE, thenOrNow, WindowBudget } from './window-budget.js';
 
@@ -25,20 +24,20 @@ describe('WindowBudget', () => {
     let now = 0;
     const budget = new WindowBudget(new MemoryWindowCounter(10, () => now), 1);
     const limit = { limit: 2, windowMs: 2500 };
-    assert.equal(await budget.spend('k', limit), undefined);
-    assert.equal(await budget.spend('k', limit), undefined);
-    assert.equal(await budget.spend('k', limit), 3);
+    expect(await budget.spend('k', limit)).toBe(undefined);
+    expect(await budget.spend('k', limit)).toBe(undefined);
+    expect(await budget.spend('k', limit)).toBe(3);
     now = 2400;
-    assert.equal(await budget.spend('k', limit), 1, 'never 0: Retry-After is at least 1');
+    expect(await budget.spend('k', limit)).toBe(1);
     now = 2500;
-    assert.equal(await budget.spend('k', limit), undefined, 'a new window');
+    expect(await budget.spend('k', limit)).toBe(undefined);
   });
 
   it('answers at once, without a promise, when counting in memory', () => {
     const budget = new WindowBudget(new MemoryWindowCounter(10, () => 0), 1);
     const limit = { limit: 1, windowMs: 1000 };
-    assert.equal(budget.spend('k', limit), undefined);
-    assert.equal(budget.spend('k', limit), 1);
+    expect(budget.spend('k', limit)).toBe(undefined);
+    expect(budget.spend('k', limit)).toBe(1);
   });
 
   it('allows only its share of the limit while counting alone (shared counter down)', async () => {
@@ -47,7 +46,7 @@ describe('WindowBudget', () => {
     const limit = { limit: 4, windowMs: 1000 };
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await budget.spend('k', limit));
-    assert.deepEqual(answers, [undefined, undefined, 1]);
+    expect(answers).toEqual([undefined, undefined, 1]);
   });
 });
 
@@ -56,8 +55,8 @@ describe('WindowBudget leases from a shared counter', () => {
     const { counter, increments } = sharedCounter(() => 0);
     const budget = new WindowBudget(counter, 1, 0.01);
     const limit = { limit: 1000, windowMs: 1000 };
-    for (let i = 0; i < 25; i++) assert.equal(await budget.spend('k', limit), undefined);
-    assert.deepEqual(increments, [10, 10, 10], '25 calls, three leases of 10');
+    for (let i = 0; i < 25; i++) expect(await budget.spend('k', limit)).toBe(undefined);
+    expect(increments).toEqual([10, 10, 10]);
   });
 
   it('answers a call spent from a held lease at once, and one that needs a new lease with a promise', async () => {
@@ -65,10 +64,10 @@ describe('WindowBudget leases from a shared counter', () => {
     const budget = new WindowBudget(counter, 1, 0.01);
     const limit = { limit: 1000, windowMs: 1000 };
     const taking = budget.spend('k', limit);
-    assert.ok(taking instanceof Promise, 'the first call takes a lease from the shared counter');
-    assert.equal(await taking, undefined);
-    for (let i = 0; i < 9; i++) assert.equal(budget.spend('k', limit), undefined, 'the lease pays, no round trip');
-    assert.ok(budget.spend('k', limit) instanceof Promise, 'spent: the next call takes a new lease');
+    expect(taking instanceof Promise).toBeTruthy();
+    expect(await taking).toBe(undefined);
+    for (let i = 0; i < 9; i++) expect(budget.spend('k', limit)).toBe(undefined);
+    expect(budget.spend('k', limit) instanceof Promise).toBeTruthy();
   });
 
   it('never lets two instances together spend more than the limit; the loser hears Retry-After', async () => {
@@ -82,24 +81,24 @@ describe('WindowBudget leases from a shared counter', () => {
       return answers.filter((x) => x === undefined).length;
     };
     const admitted = (await spend(a, 12)) + (await spend(b, 10)) + (await spend(a, 10));
-    assert.equal(admitted, 20);
-    assert.equal(await b.spend('k', limit), 3, 'whole seconds left in the window');
+    expect(admitted).toBe(20);
+    expect(await b.spend('k', limit)).toBe(3);
   });
 
   it('lets concurrent calls for one key wait for one lease rather than each taking their own', async () => {
     const { counter, increments } = sharedCounter(() => 0);
     const budget = new WindowBudget(counter, 1, 0.01);
     const answers = await Promise.all(Array.from({ length: 30 }, () => budget.spend('k', { limit: 1000, windowMs: 1000 })));
-    assert.ok(answers.every((a) => a === undefined));
-    assert.deepEqual(increments, [10, 10, 10]);
+    expect(answers.every((a) => a === undefined)).toBeTruthy();
+    expect(increments).toEqual([10, 10, 10]);
   });
 
   it('counts one call at a time where a lease would be one call (small limits, the per-user 1/s)', async () => {
     const { counter, increments } = sharedCounter(() => 0);
     const budget = new WindowBudget(counter, 1, 0.01);
     const answers = await Promise.all(Array.from({ length: 3 }, () => budget.spend('u', { limit: 2, windowMs: 1000 })));
-    assert.deepEqual(answers, [undefined, undefined, 1]);
-    assert.deepEqual(increments, [1, 1, 1]);
+    expect(answers).toEqual([undefined, undefined, 1]);
+    expect(increments).toEqual([1, 1, 1]);
   });
 
   it('caps a lease at MAX_LEASE calls and starts a new lease when the window ends', async () => {
@@ -110,23 +109,23 @@ describe('WindowBudget leases from a shared counter', () => {
     await budget.spend('k', limit);
     now = 1000;
     await budget.spend('k', limit);
-    assert.deepEqual(increments, [MAX_LEASE, MAX_LEASE]);
+    expect(increments).toEqual([MAX_LEASE, MAX_LEASE]);
   });
 
   it('leases nothing from a counter that is this instance alone', async () => {
     const budget = new WindowBudget(new MemoryWindowCounter(10, () => 0), 1, 0.1);
     const answers = [];
     for (let i = 0; i < 12; i++) answers.push(await budget.spend('k', { limit: 10, windowMs: 1000 }));
-    assert.equal(answers.filter((a) => a === undefined).length, 10);
+    expect(answers.filter((a) => a === undefined).length).toBe(10);
   });
 });
 
 describe('thenOrNow', () => {
   it('applies the next step at once to a value, and after settling to a promise', async () => {
-    assert.equal(thenOrNow(2, (n) => n + 1), 3);
+    expect(thenOrNow(2, (n) => n + 1)).toBe(3);
     const later = thenOrNow(Promise.resolve(2), (n) => n + 1);
-    assert.ok(later instanceof Promise);
-    assert.equal(await later, 3);
-    assert.equal(await thenOrNow(2, (n) => Promise.resolve(n * 10)), 20, 'a next step that needs a round trip still chains');
+    expect(later instanceof Promise).toBeTruthy();
+    expect(await later).toBe(3);
+    expect(await thenOrNow(2, (n) => Promise.resolve(n * 10))).toBe(20);
   });
 });

@@ -1,9 +1,8 @@
-import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 
 /**
  * A process that makes ticks, runs full GCs while none is alive, and makes ticks again, under
@@ -23,7 +22,7 @@ function tickMapsBuilt(keep: boolean): number {
       await ticks(20000);
     `;
     const run = spawnSync(process.execPath, ['--expose-gc', '--log-maps', `--logfile=${log}`, '--no-logfile-per-isolate', '--input-type=module', '-e', script], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
+    expect(run.status).toBe(0);
     return readFileSync(log, 'utf8')
       .split('\n')
       .filter((line) => line.startsWith('map,Transition,') && line.includes('symbol("async_id_symbol"')).length;
@@ -35,10 +34,10 @@ function tickMapsBuilt(keep: boolean): number {
 describe('keepTickObjectMap', () => {
   it('V8 builds the tick map anew after full GCs that find no tick alive (the case the keeper exists for)', () => {
     // If this fails, this Node's V8 no longer drops the map, and the keeper may be removed.
-    assert.ok(tickMapsBuilt(false) >= 2);
+    expect(tickMapsBuilt(false) >= 2).toBeTruthy();
   });
 
   it('with one tick object kept, every tick keeps the map it was first built with', () => {
-    assert.equal(tickMapsBuilt(true), 1);
+    expect(tickMapsBuilt(true)).toBe(1);
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { OPENID_PATTERN, TOKEN_PATTERN } from './caller-identity.dto.js';
 import { boundedClassTest } from './bounded-class-pattern.js';
@@ -37,10 +36,10 @@ describe('boundedClassTest', () => {
 
   it('answers right at the length bounds', () => {
     const fast = boundedClassTest(TOKEN_PATTERN);
-    assert.equal(fast(''), false);
-    assert.equal(fast('!'), true);
-    assert.equal(fast('~'.repeat(1024)), true);
-    assert.equal(fast('~'.repeat(1025)), false);
-    assert.equal(boundedClassTest(/^\d{0,3}$/)(''), true);
+    expect(fast('')).toBe(false);
+    expect(fast('!')).toBe(true);
+    expect(fast('~'.repeat(1024))).toBe(true);
+    expect(fast('~'.repeat(1025))).toBe(false);
+    expect(boundedClassTest(/^\d{0,3}$/)('')).toBe(true);
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { isCircuitOpenError } from '../errors/msdk-errors.js';
 import { CircuitBreaker, type BreakerState } from './circuit-breaker.js';
 
@@ -27,22 +26,22 @@ const settle = (p: Promise<unknown>) => p.then((v) => ({ ok: v }), (e: unknown) 
 describe('CircuitBreaker', () => {
   it('passes answers and errors through while closed', async () => {
     const { b, states } = breaker();
-    assert.equal(await b.execute(ok(42)), 42);
-    await assert.rejects(b.execute(outage), Outage);
-    await assert.rejects(b.execute(answeredError), Answered);
-    assert.equal(b.state, 'closed');
-    assert.deepEqual(states, []);
+    expect(await b.execute(ok(42))).toBe(42);
+    await expect(b.execute(outage)).rejects.toThrow(Outage);
+    await expect(b.execute(answeredError)).rejects.toThrow(Answered);
+    expect(b.state).toBe('closed');
+    expect(states).toEqual([]);
   });
 
   it('opens after `threshold` counted failures in a row, then refuses without calling', async () => {
     const { b, states } = breaker(3);
     for (let i = 0; i < 3; i++) await settle(b.execute(outage));
-    assert.equal(b.state, 'open');
+    expect(b.state).toBe('open');
     let called = false;
     const refused = await settle(b.execute(() => ((called = true), Promise.resolve(1))));
-    assert.ok('error' in refused && isCircuitOpenError(refused.error));
-    assert.equal(called, false);
-    assert.deepEqual(states, ['open']);
+    expect('error' in refused && isCircuitOpenError(refused.error)).toBeTruthy();
+    expect(called).toBe(false);
+    expect(states).toEqual(['open']);
   });
 
   it('an answer resets the run of failures; a failure that does not count neither counts nor resets it', async () => {
@@ -52,30 +51,30 @@ describe('CircuitBreaker', () => {
     await b.execute(ok(1));
     await settle(b.execute(outage));
     await settle(b.execute(outage));
-    assert.equal(b.state, 'closed');
+    expect(b.state).toBe('closed');
     await settle(b.execute(answeredError));
     await settle(b.execute(answeredError));
-    assert.equal(b.state, 'closed');
+    expect(b.state).toBe('closed');
     await settle(b.execute(outage));
-    assert.equal(b.state, 'open', 'the third outage in a row, uncounted errors between');
+    expect(b.state).toBe('open');
   });
 
   it('calls that fail after it opened do not open it again', async () => {
     const { b, states } = breaker(2);
     const late = [0, 1, 2].map(() => b.execute(outage));
     await Promise.all(late.map(settle));
-    assert.deepEqual(states, ['open']);
+    expect(states).toEqual(['open']);
   });
 
   it('after halfOpenAfterMs one call tests it; a good test closes it', async () => {
     const { b, states, advance } = breaker(1, 100);
     await settle(b.execute(outage));
     advance(99);
-    assert.ok(isCircuitOpenError((await settle(b.execute(ok(1))) as { error: unknown }).error));
+    expect(isCircuitOpenError((await settle(b.execute(ok(1))) as { error: unknown }).error)).toBeTruthy();
     advance(1);
-    assert.equal(await b.execute(ok('tested')), 'tested');
-    assert.equal(b.state, 'closed');
-    assert.deepEqual(states, ['open', 'half-open', 'closed']);
+    expect(await b.execute(ok('tested'))).toBe('tested');
+    expect(b.state).toBe('closed');
+    expect(states).toEqual(['open', 'half-open', 'closed']);
   });
 
   it('a failed test opens it for another halfOpenAfterMs; an uncounted failure closes it', async () => {
@@ -83,13 +82,13 @@ describe('CircuitBreaker', () => {
     await settle(b.execute(outage));
     advance(100);
     await settle(b.execute(outage));
-    assert.equal(b.state, 'open');
+    expect(b.state).toBe('open');
     advance(50);
-    assert.ok(isCircuitOpenError((await settle(b.execute(ok(1))) as { error: unknown }).error));
+    expect(isCircuitOpenError((await settle(b.execute(ok(1))) as { error: unknown }).error)).toBeTruthy();
     advance(50);
-    await assert.rejects(b.execute(answeredError), Answered);
-    assert.equal(b.state, 'closed');
-    assert.deepEqual(states, ['open', 'half-open', 'open', 'half-open', 'closed']);
+    await expect(b.execute(answeredError)).rejects.toThrow(Answered);
+    expect(b.state).toBe('closed');
+    expect(states).toEqual(['open', 'half-open', 'open', 'half-open', 'closed']);
   });
 
   it('calls arriving during the test wait for it, then go through or fail with the circuit', async () => {
@@ -102,18 +101,18 @@ describe('CircuitBreaker', () => {
       let waiterCalled = false;
       const waiter = settle(b.execute(() => ((waiterCalled = true), Promise.resolve('waiter'))));
       await new Promise((r) => setImmediate(r));
-      assert.equal(waiterCalled, false, 'nothing else reaches the upstream while the test runs');
+      expect(waiterCalled).toBe(false);
       finishTest();
       await settle(test);
       const outcome = await waiter;
-      if (testPasses) assert.deepEqual(outcome, { ok: 'waiter' });
-      else assert.ok('error' in outcome && isCircuitOpenError(outcome.error));
+      if (testPasses) expect(outcome).toEqual({ ok: 'waiter' });
+      else expect('error' in outcome && isCircuitOpenError(outcome.error)).toBeTruthy();
     }
   });
 
   it('a synchronous throw is a rejection like any other', async () => {
     const { b } = breaker(1);
-    await assert.rejects(b.execute(() => { throw new Outage('sync'); }), Outage);
-    assert.equal(b.state, 'open');
+    await expect(b.execute(() => { throw new Outage('sync'); })).rejects.toThrow(Outage);
+    expect(b.state).toBe('open');
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { RetryBudget } from './retry-budget.js';
 
 describe('RetryBudget', () => {
@@ -8,8 +7,8 @@ describe('RetryBudget', () => {
     const budget = new RetryBudget(0.2, 2, () => now);
     for (let i = 0; i < 10; i++) budget.recordFirstAttempt();
     const allowed = Array.from({ length: 10 }, () => budget.tryRetry()).filter(Boolean).length;
-    assert.equal(allowed, 4, '2 floor + 20% of 10');
+    expect(allowed).toBe(4);
     now = 1000;
-    assert.equal(budget.tryRetry(), true, 'a new second refills it');
+    expect(budget.tryRetry()).toBe(true);
   });
 });

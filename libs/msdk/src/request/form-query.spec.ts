@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { FormQuery } from './form-query.js';
 
@@ -10,7 +9,7 @@ describe('FormQuery', () => {
       fc.property(fc.array(fc.tuple(text, text), { maxLength: 8 }), (pairs) => {
         const query = new FormQuery();
         for (const [name, value] of pairs) query.add(name, value);
-        assert.equal(query.text, new URLSearchParams(pairs).toString());
+        expect(query.text).toBe(new URLSearchParams(pairs).toString());
       }),
       { numRuns: 3000 },
     );

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { CATALOG } from '../catalog/catalog.js';
 import { MissingCredentialError, UnsupportedPlatformError } from '../errors/msdk-errors.js';
 import { buildUpstreamCall } from './build-upstream-call.js';
@@ -15,61 +14,57 @@ const queryOf = (pathAndQuery: string) => pathAndQuery.slice(pathAndQuery.indexO
 describe('V5 request builder', () => {
   it('sends the sorted fixed query, the token as `token`, and the sig over those exact bytes', () => {
     const call = buildV5Call(friend.friendList, creds, { ...QQ_USER, channelid: 2 }, { nowSeconds: 1700000000, seq: 'req-0001' });
-    assert.equal(call.method, 'POST');
-    assert.equal(call.appid, '11');
-    assert.equal(call.body, '{"openid":"4724195171999796436","token":"27A50B44430AAD6BFFBE09BA875E48BB"}');
+    expect(call.method).toBe('POST');
+    expect(call.appid).toBe('11');
+    expect(call.body).toBe('{"openid":"4724195171999796436","token":"27A50B44430AAD6BFFBE09BA875E48BB"}');
     // sig pinned with python hashlib over the path, this query and this body (see v5-signer.spec.ts).
-    assert.equal(
-      call.pathAndQuery,
-      '/v2/friend/friend_list?channelid=2&gameid=11&os=1&seq=req-0001&source=0&ts=1700000000&version=&sig=208a86bc3e3e8a3770751b36d5b7423e',
-    );
+    expect(call.pathAndQuery).toBe('/v2/friend/friend_list?channelid=2&gameid=11&os=1&seq=req-0001&source=0&ts=1700000000&version=&sig=208a86bc3e3e8a3770751b36d5b7423e');
   });
 
   it('maps WeChat to channelid 1, takes the caller os into the query and keeps both out of the body', () => {
     const call = buildV5Call(friend.recallFriendsList, { ...creds, version: '2.0' }, { openid: 'o1', accessToken: 'T', channelid: 1, os: 2, task_id: 0 }, { nowSeconds: 5 });
     const q = new URLSearchParams(queryOf(call.pathAndQuery));
-    assert.deepEqual([...q.keys()], ['channelid', 'gameid', 'os', 'seq', 'source', 'ts', 'version', 'sig']);
-    assert.equal(q.get('channelid'), '1');
-    assert.equal(q.get('os'), '2');
-    assert.equal(q.get('seq'), '');
-    assert.equal(q.get('version'), '2.0');
-    assert.equal(call.body, '{"openid":"o1","token":"T","task_id":0}');
+    expect([...q.keys()]).toEqual(['channelid', 'gameid', 'os', 'seq', 'source', 'ts', 'version', 'sig']);
+    expect(q.get('channelid')).toBe('1');
+    expect(q.get('os')).toBe('2');
+    expect(q.get('seq')).toBe('');
+    expect(q.get('version')).toBe('2.0');
+    expect(call.body).toBe('{"openid":"o1","token":"T","task_id":0}');
   });
 
   it('forwards nested interface fields unchanged', () => {
     const channel_info = { target_url: 'https://x/y?appid=1&gamedata=z', dst: 1001, src: 0, flag: 1 };
     const call = buildV5Call(friend.share, creds, { ...QQ_USER, channelid: 2, type: 20000, fopenid: 'F', game_tag: 'MSG_INVITE', channel_info }, {});
-    assert.deepEqual(JSON.parse(call.body!), { openid: QQ_USER.openid, token: QQ_USER.accessToken, type: 20000, fopenid: 'F', game_tag: 'MSG_INVITE', channel_info });
+    expect(JSON.parse(call.body!)).toEqual({ openid: QQ_USER.openid, token: QQ_USER.accessToken, type: 20000, fopenid: 'F', game_tag: 'MSG_INVITE', channel_info });
   });
 
   it('refuses a channel the row does not serve', () => {
-    assert.throws(() => buildV5Call(friend.friendList, creds, { ...QQ_USER, channelid: 3 }), UnsupportedPlatformError);
-    assert.throws(() => buildV5Call(friend.arkShare, creds, { ...QQ_USER, channelid: 1, extra: 'x' }), UnsupportedPlatformError);
+    expect(() => buildV5Call(friend.friendList, creds, { ...QQ_USER, channelid: 3 })).toThrow(UnsupportedPlatformError);
+    expect(() => buildV5Call(friend.arkShare, creds, { ...QQ_USER, channelid: 1, extra: 'x' })).toThrow(UnsupportedPlatformError);
   });
 
   it('redaction hides the sig', () => {
     const call = buildV5Call(friend.getSopenid, creds, { ...QQ_USER, channelid: 2 });
     const sig = new URLSearchParams(queryOf(call.pathAndQuery)).get('sig')!;
-    assert.ok(!redactPathAndQuery(call.pathAndQuery).includes(sig));
+    expect(!redactPathAndQuery(call.pathAndQuery).includes(sig)).toBeTruthy();
   });
 
   it('maps channelid back to the platform for the verifying side', () => {
-    assert.equal(v5PlatformOfChannel('1'), 'wechat');
-    assert.equal(v5PlatformOfChannel('2'), 'qq');
-    assert.equal(v5PlatformOfChannel('3'), undefined);
+    expect(v5PlatformOfChannel('1')).toBe('wechat');
+    expect(v5PlatformOfChannel('2')).toBe('qq');
+    expect(v5PlatformOfChannel('3')).toBe(undefined);
   });
 });
 
 describe('buildUpstreamCall for V5 rows', () => {
   it('uses the request id as seq', () => {
     const call = buildUpstreamCall(friend.friendList, { v3, v5: creds }, { ...QQ_USER, channelid: 2 }, { requestId: 'abc-123.x' });
-    assert.equal(new URLSearchParams(queryOf(call.pathAndQuery)).get('seq'), 'abc-123.x');
+    expect(new URLSearchParams(queryOf(call.pathAndQuery)).get('seq')).toBe('abc-123.x');
   });
 
   it('throws MissingCredentialError(v5) when the game has no V5 credentials', () => {
-    assert.throws(
-      () => buildUpstreamCall(friend.friendList, { v3 }, { ...QQ_USER, channelid: 2 }),
-      (e: unknown) => e instanceof MissingCredentialError && e.credential === 'v5',
-    );
+    const build = () => buildUpstreamCall(friend.friendList, { v3 }, { ...QQ_USER, channelid: 2 });
+    expect(build).toThrow(MissingCredentialError);
+    expect(build).toThrow(expect.objectContaining({ credential: 'v5' }));
   });
 });

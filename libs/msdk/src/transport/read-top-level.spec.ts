@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { FieldNames, readTopLevel as readTopLevelOfBytes } from './read-top-level.js';
 
@@ -15,15 +14,15 @@ const objects = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDe
 describe('readTopLevel', () => {
   it('reads the top-level scalars of an MSDK answer and skips its lists', () => {
     const raw = '{ "ret": 0, "msg": "", "lists": [ { "user_name": "Xiao \\"Z\\"", "gender": 0 } ], "is_lost": 0,\n "seq": "1664333315-0844862987" }';
-    assert.deepEqual(readTopLevel(raw), { ret: 0, msg: '', is_lost: 0, seq: '1664333315-0844862987' });
-    assert.deepEqual(readTopLevel('{"ret":0,"is_lost":"1","nick\\u004eame":"\\u00e9"}'), { ret: 0, is_lost: '1', nickName: 'é' });
-    assert.deepEqual(readTopLevel(' {} '), {});
+    expect(readTopLevel(raw)).toEqual({ ret: 0, msg: '', is_lost: 0, seq: '1664333315-0844862987' });
+    expect(readTopLevel('{"ret":0,"is_lost":"1","nick\\u004eame":"\\u00e9"}')).toEqual({ ret: 0, is_lost: '1', nickName: 'é' });
+    expect(readTopLevel(' {} ')).toEqual({});
   });
 
   it('agrees with JSON.parse on every object, however it is spaced', () => {
     fc.assert(
       fc.property(objects, fc.constantFrom(undefined, 0, 2, '\t'), (object, indent) => {
-        assert.deepEqual(readTopLevel(JSON.stringify(object, null, indent)), scalarsOf(object));
+        expect(readTopLevel(JSON.stringify(object, null, indent))).toEqual(scalarsOf(object));
       }),
       { numRuns: 2000 },
     );
@@ -32,12 +31,12 @@ describe('readTopLevel', () => {
   it('refuses what is not one object: truncations, mismatched brackets, trailing bytes, bad scalars', () => {
     for (const bad of ['', ' ', '[]', '"x"', '0', 'null', '<html>', '{"ret":0', '{"ret":0,}', '{"ret":}', '{"ret":0}{', '{"ret":0} x',
       '{"a":[}]}', '{"a":{]}', '{"a":"unterminated}', '{"ret":tru}', '{"ret":0x1}', '{ret:0}', '{"ret" 0}', '{"ret":0 "msg":""}']) {
-      assert.equal(readTopLevel(bad), undefined, bad);
+      expect(readTopLevel(bad)).toBe(undefined);
     }
     fc.assert(
       fc.property(objects.filter((o) => Object.keys(o).length > 0), fc.nat(), (object, cut) => {
         const text = JSON.stringify(object);
-        assert.equal(readTopLevel(text.slice(0, cut % text.length)), undefined);
+        expect(readTopLevel(text.slice(0, cut % text.length))).toBe(undefined);
       }),
       { numRuns: 2000 },
     );
@@ -48,9 +47,9 @@ describe('readTopLevel', () => {
 
     it('builds just those fields, including from an escaped key, and ignores a list under one of their names', () => {
       const raw = '{"ret":0,"msg":"ok","lists":[{"is_lost":"1"}],"is_lost":"0","extra":1.5e3}';
-      assert.deepEqual(readTopLevel(raw, answerFields), { ret: 0, is_lost: '0' });
-      assert.deepEqual(readTopLevel('{"\\u0072et":7,"is_lostx":1}', answerFields), { ret: 7 });
-      assert.deepEqual(readTopLevel('{"ret":0,"is_lost":[1]}', answerFields), { ret: 0 });
+      expect(readTopLevel(raw, answerFields)).toEqual({ ret: 0, is_lost: '0' });
+      expect(readTopLevel('{"\\u0072et":7,"is_lostx":1}', answerFields)).toEqual({ ret: 7 });
+      expect(readTopLevel('{"ret":0,"is_lost":[1]}', answerFields)).toEqual({ ret: 0 });
     });
 
     it('agrees with JSON.parse on the wanted fields of every object', () => {
@@ -58,7 +57,7 @@ describe('readTopLevel', () => {
         fc.property(objects, fc.array(fc.string({ maxLength: 12 }).filter((k) => /^[\x20-\x7e]*$/.test(k)), { maxLength: 3 }), (object, extra) => {
           const names = ['ret', 'is_lost', ...Object.keys(object).slice(0, 2), ...extra].filter((k) => /^[\x20-\x7e]*$/.test(k) && !/[\\"]/.test(k));
           const wanted = Object.fromEntries(Object.entries(scalarsOf(object)).filter(([k]) => names.includes(k)));
-          assert.deepEqual(readTopLevel(JSON.stringify(object), new FieldNames(names)), wanted);
+          expect(readTopLevel(JSON.stringify(object), new FieldNames(names))).toEqual(wanted);
         }),
         { numRuns: 2000 },
       );
@@ -66,12 +65,12 @@ describe('readTopLevel', () => {
 
     it('still refuses what is not one object, bad scalars in fields it does not build included', () => {
       for (const bad of ['{"ret":0', '{"x":tru}', '{"x":0x1}', '{"x":01}', '{"x":}', '{"ret":0} x', '{"a":[}]}', '{"a":"unterminated}']) {
-        assert.equal(readTopLevel(bad, answerFields), undefined, bad);
+        expect(readTopLevel(bad, answerFields)).toBe(undefined);
       }
       fc.assert(
         fc.property(objects.filter((o) => Object.keys(o).length > 0), fc.nat(), (object, cut) => {
           const text = JSON.stringify(object);
-          assert.equal(readTopLevel(text.slice(0, cut % text.length), answerFields), undefined);
+          expect(readTopLevel(text.slice(0, cut % text.length), answerFields)).toBe(undefined);
         }),
         { numRuns: 2000 },
       );

@@ -1,7 +1,6 @@
-import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isUpstreamTimeoutError, isUpstreamUnavailableError } from '../errors/msdk-errors.js';
 import { UndiciTransport } from './undici.transport.js';
 
@@ -13,7 +12,7 @@ describe('UndiciTransport (through a real Pool)', () => {
   const held: Array<() => void> = [];
   const transport = new UndiciTransport({ connections: 2, keepAliveTimeoutMs: 1000 });
 
-  before(async () => {
+  beforeAll(async () => {
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -37,7 +36,7 @@ describe('UndiciTransport (through a real Pool)', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
-  after(async () => {
+  afterAll(async () => {
     for (const answer of held) answer();
     await transport.close();
     await new Promise((resolve) => server.close(resolve));
@@ -52,35 +51,35 @@ describe('UndiciTransport (through a real Pool)', () => {
       headers: { 'x-request-id': 'req-1' },
       timeout: { ms: 2000, scope: 'attempt' },
     });
-    assert.equal(answer.raw.toString(), '{"ret":0,"echo":"{\\"openid\\":\\"o\\"}","id":"req-1","is_lost":"1"}');
-    assert.deepEqual(answer.body, { ret: 0, is_lost: '1' });
+    expect(answer.raw.toString()).toBe('{"ret":0,"echo":"{\\"openid\\":\\"o\\"}","id":"req-1","is_lost":"1"}');
+    expect(answer.body).toEqual({ ret: 0, is_lost: '1' });
   });
 
   // The upstream never answers here: without its own timeout the call would hang (and the test's ends it).
-  it('gives up after its timeout with the typed timeout error', { timeout: 10_000 }, async () => {
-    await assert.rejects(
-      transport.send({ origin, method: 'POST', pathAndQuery: '/slow', body: '{}', timeout: { ms: 100, scope: 'deadline' } }),
-      (error) => isUpstreamTimeoutError(error) && error.scope === 'deadline',
-    );
-  });
+  it('gives up after its timeout with the typed timeout error', async () => {
+    const error = await transport
+      .send({ origin, method: 'POST', pathAndQuery: '/slow', body: '{}', timeout: { ms: 100, scope: 'deadline' } })
+      .catch((e: unknown) => e);
+    expect(isUpstreamTimeoutError(error) && error.scope).toBe('deadline');
+  }, 10_000);
 
   // undici's own header and body timeouts are off (the call's timer is the only one): a body that
   // stops half-way must still end the call on time.
-  it('gives up on an answer whose body stalls after its headers, with the typed timeout error', { timeout: 10_000 }, async () => {
-    await assert.rejects(
-      transport.send({ origin, method: 'POST', pathAndQuery: '/stalled-body', body: '{}', timeout: { ms: 100, scope: 'attempt' } }),
-      (error) => isUpstreamTimeoutError(error) && error.scope === 'attempt',
-    );
-  });
+  it('gives up on an answer whose body stalls after its headers, with the typed timeout error', async () => {
+    const error = await transport
+      .send({ origin, method: 'POST', pathAndQuery: '/stalled-body', body: '{}', timeout: { ms: 100, scope: 'attempt' } })
+      .catch((e: unknown) => e);
+    expect(isUpstreamTimeoutError(error) && error.scope).toBe('attempt');
+  }, 10_000);
 
   it('turns a refused connection into an unavailable upstream that was never reached', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await assert.rejects(
-      transport.send({ origin: `http://127.0.0.1:${port}`, method: 'GET', pathAndQuery: '/x', body: undefined, timeout: { ms: 2000, scope: 'attempt' } }),
-      (error) => isUpstreamUnavailableError(error) && !error.mayHaveReachedUpstream,
-    );
+    const error = await transport
+      .send({ origin: `http://127.0.0.1:${port}`, method: 'GET', pathAndQuery: '/x', body: undefined, timeout: { ms: 2000, scope: 'attempt' } })
+      .catch((e: unknown) => e);
+    expect(isUpstreamUnavailableError(error) && error.mayHaveReachedUpstream).toBe(false);
   });
 });
