@@ -22,7 +22,14 @@ export interface BenchContext {
   readonly redisUrl?: string;
 }
 
-export type CaseId = 'upstream' | 'raw-proxy' | 'nest-proxy' | 'gateway-miss' | 'gateway-redis-hit' | 'gateway-memory-hit' | 'gateway-axios-miss';
+export type CaseId =
+  | 'upstream'
+  | 'raw-proxy'
+  | 'nest-proxy'
+  | 'gateway-miss'
+  | 'gateway-redis-hit'
+  | 'gateway-memory-hit'
+  | 'gateway-axios-miss';
 
 export interface BenchCase {
   readonly id: CaseId;
@@ -47,12 +54,18 @@ async function serverTarget(spec: ServerSpec, isGateway: boolean): Promise<Targe
   };
 }
 
-function gatewayCase(id: CaseId, title: string, variant: (ctx: BenchContext) => GatewayVariant, expectCache: 'HIT' | 'BYPASS'): BenchCase {
+function gatewayCase(
+  id: CaseId,
+  title: string,
+  variant: (ctx: BenchContext) => GatewayVariant,
+  expectCache: 'HIT' | 'BYPASS',
+): BenchCase {
   return {
     id,
     title,
     expectCache,
-    skipReason: (ctx) => (variant(ctx).cache === 'redis' && !ctx.redisUrl ? 'no redis-server binary and no REDIS_URL' : undefined),
+    skipReason: (ctx) =>
+      variant(ctx).cache === 'redis' && !ctx.redisUrl ? 'no redis-server binary and no REDIS_URL' : undefined,
     start: (ctx) => serverTarget({ kind: 'gateway', upstreamUrl: ctx.upstreamUrl, variant: variant(ctx) }, true),
   };
 }
@@ -66,21 +79,49 @@ export const BENCH_CASES: readonly BenchCase[] = [
     id: 'upstream',
     title: 'upstream stub alone',
     async start(ctx) {
-      return { url: (w) => `${ctx.upstreamUrl}${w.upstreamPath}`, headers: {}, cpuMicros: ctx.upstreamCpuMicros, close: async () => undefined };
+      return {
+        url: (w) => `${ctx.upstreamUrl}${w.upstreamPath}`,
+        headers: {},
+        cpuMicros: ctx.upstreamCpuMicros,
+        close: async () => undefined,
+      };
     },
   },
   {
     id: 'raw-proxy',
     title: 'raw proxy (Fastify + undici)',
-    start: (ctx) => serverTarget({ kind: 'raw-proxy', upstreamUrl: ctx.upstreamUrl, upstreamConnections: UPSTREAM_CONNECTIONS }, false),
+    start: (ctx) =>
+      serverTarget(
+        { kind: 'raw-proxy', upstreamUrl: ctx.upstreamUrl, upstreamConnections: UPSTREAM_CONNECTIONS },
+        false,
+      ),
   },
   {
     id: 'nest-proxy',
     title: 'Nest proxy (Nest + Fastify + undici)',
-    start: (ctx) => serverTarget({ kind: 'nest-proxy', upstreamUrl: ctx.upstreamUrl, upstreamConnections: UPSTREAM_CONNECTIONS }, false),
+    start: (ctx) =>
+      serverTarget(
+        { kind: 'nest-proxy', upstreamUrl: ctx.upstreamUrl, upstreamConnections: UPSTREAM_CONNECTIONS },
+        false,
+      ),
   },
   gatewayCase('gateway-miss', 'gateway, cache off (undici)', () => ({ cache: 'off', transport: 'undici' }), 'BYPASS'),
-  gatewayCase('gateway-redis-hit', 'gateway, Redis cache warm', (ctx) => ({ cache: 'redis', transport: 'undici', redisUrl: ctx.redisUrl }), 'HIT'),
-  gatewayCase('gateway-memory-hit', 'gateway, memory cache warm', () => ({ cache: 'memory', transport: 'undici' }), 'HIT'),
-  gatewayCase('gateway-axios-miss', 'gateway, cache off (@nestjs/axios)', () => ({ cache: 'off', transport: 'axios' }), 'BYPASS'),
+  gatewayCase(
+    'gateway-redis-hit',
+    'gateway, Redis cache warm',
+    (ctx) => ({ cache: 'redis', transport: 'undici', redisUrl: ctx.redisUrl }),
+    'HIT',
+  ),
+  gatewayCase(
+    'gateway-memory-hit',
+    'gateway, memory cache warm',
+    () => ({ cache: 'memory', transport: 'undici' }),
+    'HIT',
+  ),
+  gatewayCase(
+    'gateway-axios-miss',
+    'gateway, cache off (@nestjs/axios)',
+    () => ({ cache: 'off', transport: 'axios' }),
+    'BYPASS',
+  ),
 ];

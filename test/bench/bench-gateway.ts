@@ -11,13 +11,15 @@ export interface GatewayVariant {
   readonly redisUrl?: string;
 }
 
-
 /**
  * A real gateway (createGateway through the test harness) in this process, in front of the
  * stub. It logs one JSON line per request as in production, through the production log
  * destination pointed at /dev/null: the cost of building and writing each line is still paid.
  */
-export async function startBenchGateway(upstreamUrl: string, variant: GatewayVariant): Promise<{ gateway: GatewayHarness; close(): Promise<void> }> {
+export async function startBenchGateway(
+  upstreamUrl: string,
+  variant: GatewayVariant,
+): Promise<{ gateway: GatewayHarness; close(): Promise<void> }> {
   if (variant.cache === 'redis' && !variant.redisUrl) throw new Error('the redis variant needs a Redis URL');
   const logDestination = productionLogDestination('/dev/null');
   const gateway = await GatewayHarness.start({

@@ -3,7 +3,8 @@ import { evaluateGoals, memoryVerdict, type Measurement, type MemorySample } fro
 import type { CaseId } from './bench-cases.js';
 import { percentile, type LoadSummary } from './load-generator.js';
 
-const samples = (...rss: number[]): MemorySample[] => rss.map((r, i) => ({ label: `s${i}`, rssMb: r, heapUsedMb: 40, peakRssMb: r }));
+const samples = (...rss: number[]): MemorySample[] =>
+  rss.map((r, i) => ({ label: `s${i}`, rssMb: r, heapUsedMb: 40, peakRssMb: r }));
 
 const measured = (caseId: CaseId, workload: string, requestsPerSecond: number, p99Ms: number): Measurement => ({
   caseId,
@@ -11,7 +12,17 @@ const measured = (caseId: CaseId, workload: string, requestsPerSecond: number, p
   workload,
   upstreamCalls: 0,
   serverCpuMicrosPerRequest: 100,
-  summary: { requestsPerSecond, p50Ms: 1, p99Ms, ok: 1, non2xx: 0, errors: 0, timeouts: 0, durationSeconds: 10, statusCodes: {} } satisfies LoadSummary,
+  summary: {
+    requestsPerSecond,
+    p50Ms: 1,
+    p99Ms,
+    ok: 1,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    durationSeconds: 10,
+    statusCodes: {},
+  } satisfies LoadSummary,
 });
 
 describe('memoryVerdict', () => {
@@ -59,7 +70,11 @@ describe('evaluateGoals', () => {
 
   it('takes each ratio against the raw proxy measured in the same run', () => {
     const goals = evaluateGoals(all, [w], undefined, []);
-    expect(goal(goals, 'miss path req/s')).toEqual({ name: `${w}: miss path req/s >= 0.75x raw proxy`, actual: '0.80x', met: true });
+    expect(goal(goals, 'miss path req/s')).toEqual({
+      name: `${w}: miss path req/s >= 0.75x raw proxy`,
+      actual: '0.80x',
+      met: true,
+    });
     expect(goal(goals, 'p99').actual).toBe('1.40x');
     expect(goal(goals, 'p99').met).toBe(true);
     expect(goal(goals, 'Redis hit').actual).toBe('1.10x');
@@ -69,7 +84,12 @@ describe('evaluateGoals', () => {
   });
 
   it('marks a goal skipped when its case did not run (no Redis here)', () => {
-    const goals = evaluateGoals(all.filter((m) => m.caseId !== 'gateway-redis-hit'), [w], undefined, []);
+    const goals = evaluateGoals(
+      all.filter((m) => m.caseId !== 'gateway-redis-hit'),
+      [w],
+      undefined,
+      [],
+    );
     expect(goal(goals, 'Redis hit').met).toBe('skipped');
   });
 
@@ -79,7 +99,11 @@ describe('evaluateGoals', () => {
     ]);
     expect(goal(goals, 'RSS <').met).toBe(true);
     expect(goal(goals, 'not growing').met).toBe(true);
-    expect(goal(goals, 'single-flight')).toEqual({ name: 'single-flight (memory): 200 concurrent cold misses -> 1 upstream call', actual: '2 call(s)', met: false });
+    expect(goal(goals, 'single-flight')).toEqual({
+      name: 'single-flight (memory): 200 concurrent cold misses -> 1 upstream call',
+      actual: '2 call(s)',
+      met: false,
+    });
   });
 });
 

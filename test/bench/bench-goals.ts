@@ -97,17 +97,39 @@ export function evaluateGoals(
     const miss = find(measurements, 'gateway-miss', w)?.summary;
     const redis = find(measurements, 'gateway-redis-hit', w)?.summary;
     const axios = find(measurements, 'gateway-axios-miss', w)?.summary;
-    compare(`${w}: miss path req/s >= 0.75x raw proxy`, miss?.requestsPerSecond, proxy?.requestsPerSecond, (r) => r >= 0.75);
+    compare(
+      `${w}: miss path req/s >= 0.75x raw proxy`,
+      miss?.requestsPerSecond,
+      proxy?.requestsPerSecond,
+      (r) => r >= 0.75,
+    );
     compare(`${w}: miss path p99 <= 1.5x raw proxy p99`, miss?.p99Ms, proxy?.p99Ms, (r) => r <= 1.5);
-    compare(`${w}: Redis hit req/s >= 1.2x raw proxy`, redis?.requestsPerSecond, proxy?.requestsPerSecond, (r) => r >= 1.2);
+    compare(
+      `${w}: Redis hit req/s >= 1.2x raw proxy`,
+      redis?.requestsPerSecond,
+      proxy?.requestsPerSecond,
+      (r) => r >= 1.2,
+    );
     compare(`${w}: undici req/s >= 3x axios`, miss?.requestsPerSecond, axios?.requestsPerSecond, (r) => r >= 3);
   }
   if (memory) {
-    goals.push({ name: `RSS < ${memory.limitMb} MB`, actual: `max ${memory.maxRssMb.toFixed(1)} MB`, met: memory.underLimit });
-    goals.push({ name: 'RSS not growing across 3 runs', actual: `${memory.growthMb >= 0 ? '+' : ''}${memory.growthMb.toFixed(1)} MB run 1 -> 3`, met: !memory.growing });
+    goals.push({
+      name: `RSS < ${memory.limitMb} MB`,
+      actual: `max ${memory.maxRssMb.toFixed(1)} MB`,
+      met: memory.underLimit,
+    });
+    goals.push({
+      name: 'RSS not growing across 3 runs',
+      actual: `${memory.growthMb >= 0 ? '+' : ''}${memory.growthMb.toFixed(1)} MB run 1 -> 3`,
+      met: !memory.growing,
+    });
   }
   for (const p of singleFlight) {
-    goals.push({ name: `single-flight (${p.store}): ${p.requests} concurrent cold misses -> 1 upstream call`, actual: `${p.upstreamCalls} call(s)`, met: p.pass });
+    goals.push({
+      name: `single-flight (${p.store}): ${p.requests} concurrent cold misses -> 1 upstream call`,
+      actual: `${p.upstreamCalls} call(s)`,
+      met: p.pass,
+    });
   }
   return goals;
 }

@@ -14,7 +14,10 @@ export class ChildRpc<Hello = unknown> {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
-  private constructor(private readonly child: ChildProcess, readonly hello: Hello) {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly hello: Hello,
+  ) {
     child.on('message', (message: Reply) => {
       const waiter = this.pending.get(message.id);
       if (!waiter) return;
@@ -33,7 +36,10 @@ export class ChildRpc<Hello = unknown> {
    * `execArgv` are the child's own Node flags: a parent run under --cpu-prof must not profile
    * (and slow) its helpers unless asked to.
    */
-  static async fork<Hello>(module: URL, options: { execArgv?: string[]; env?: Record<string, string> } = {}): Promise<ChildRpc<Hello>> {
+  static async fork<Hello>(
+    module: URL,
+    options: { execArgv?: string[]; env?: Record<string, string> } = {},
+  ): Promise<ChildRpc<Hello>> {
     const child = fork(fileURLToPath(module), [], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: options.execArgv ?? [],

@@ -14,12 +14,19 @@ async function sample(label: string, server: ServerUnderTest): Promise<MemorySam
  * RSS after a warm-up, then after each of three back-to-back load runs against the same
  * gateway, measured in the gateway's own process (nothing of the benchmark's lives there).
  */
-export async function memoryProbe(load: LoadGenerator, server: ServerUnderTest, spec: LoadSpec, warmUpSeconds: number, runs = 3): Promise<MemorySample[]> {
+export async function memoryProbe(
+  load: LoadGenerator,
+  server: ServerUnderTest,
+  spec: LoadSpec,
+  warmUpSeconds: number,
+  runs = 3,
+): Promise<MemorySample[]> {
   await load.run({ ...spec, durationSeconds: warmUpSeconds });
   const samples = [await sample('after warm-up', server)];
   for (let i = 1; i <= runs; i++) {
     const result = await load.run(spec);
-    if (result.non2xx || result.errors) throw new Error(`memory probe run ${i} failed: ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`);
+    if (result.non2xx || result.errors)
+      throw new Error(`memory probe run ${i} failed: ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`);
     samples.push(await sample(`after run ${i}`, server));
   }
   return samples;

@@ -15,7 +15,11 @@ class ProxyController {
 
   @Post(':name')
   @HttpCode(200)
-  async forward(@Req() request: FastifyRequest, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async forward(
+    @Req() request: FastifyRequest,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const { status, text } = await forwardJson(this.pool, request.url.slice('/v1'.length), body);
     void reply.code(status).type('application/json');
     return text;
@@ -28,7 +32,11 @@ class ProxyController {
  * to the raw proxy is the framework's share; the gateway's ratio to it is the gateway's own work.
  */
 export class NestProxy {
-  private constructor(private readonly app: NestFastifyApplication, private readonly pool: Pool, readonly url: string) {}
+  private constructor(
+    private readonly app: NestFastifyApplication,
+    private readonly pool: Pool,
+    readonly url: string,
+  ) {}
 
   static async start(upstreamUrl: string, connections: number): Promise<NestProxy> {
     const pool = proxyPool(upstreamUrl, connections);

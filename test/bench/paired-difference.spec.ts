@@ -16,7 +16,13 @@ describe('pairedDifference', () => {
   });
 
   it('takes the middle value of an odd count and refuses an empty one', () => {
-    expect(pairedDifference([[1, 2], [1, 5], [1, 1]]).median).toBe(1);
+    expect(
+      pairedDifference([
+        [1, 2],
+        [1, 5],
+        [1, 1],
+      ]).median,
+    ).toBe(1);
     expect(() => pairedDifference([])).toThrow();
   });
 });

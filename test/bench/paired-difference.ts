@@ -1,7 +1,11 @@
 import { median } from './rounds.js';
 
 /** Median, mean and standard error of B - A over paired measurements [A, B]. */
-export function pairedDifference(pairs: ReadonlyArray<readonly [number, number]>): { median: number; mean: number; standardError: number } {
+export function pairedDifference(pairs: ReadonlyArray<readonly [number, number]>): {
+  median: number;
+  mean: number;
+  standardError: number;
+} {
   if (pairs.length === 0) throw new Error('no pairs to compare');
   const diffs = pairs.map(([a, b]) => b - a);
   const n = diffs.length;

@@ -13,12 +13,21 @@ export function proxyPool(upstreamUrl: string, connections: number): Pool {
 
 /** The baselines' whole job: the parsed body sent on as JSON, the answer's status and text back. */
 export async function forwardJson(pool: Pool, path: string, body: unknown): Promise<{ status: number; text: string }> {
-  const res = await pool.request({ method: 'POST', path, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const res = await pool.request({
+    method: 'POST',
+    path,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   return { status: res.statusCode, text: await res.body.text() };
 }
 
 export class RawProxy {
-  private constructor(private readonly app: FastifyInstance, private readonly pool: Pool, readonly url: string) {}
+  private constructor(
+    private readonly app: FastifyInstance,
+    private readonly pool: Pool,
+    readonly url: string,
+  ) {}
 
   static async start(upstreamUrl: string, connections: number): Promise<RawProxy> {
     const pool = proxyPool(upstreamUrl, connections);

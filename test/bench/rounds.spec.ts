@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import type { LoadSummary } from './load-generator.js';
 import { combineRounds, median, rotated } from './rounds.js';
 
-const round = (requestsPerSecond: number, p99Ms: number, ok: number, codes: Record<string, number> = { 200: ok }): LoadSummary => ({
+const round = (
+  requestsPerSecond: number,
+  p99Ms: number,
+  ok: number,
+  codes: Record<string, number> = { 200: ok },
+): LoadSummary => ({
   requestsPerSecond,
   p50Ms: p99Ms / 2,
   p99Ms,
@@ -16,7 +21,11 @@ const round = (requestsPerSecond: number, p99Ms: number, ok: number, codes: Reco
 
 describe('benchmark rounds', () => {
   it('takes medians of rates and latencies, and totals of counts', () => {
-    const combined = combineRounds([round(9000, 12, 27_000), round(4000, 40, 12_000, { 200: 11_990, 502: 10 }), round(8800, 11, 26_400)]);
+    const combined = combineRounds([
+      round(9000, 12, 27_000),
+      round(4000, 40, 12_000, { 200: 11_990, 502: 10 }),
+      round(8800, 11, 26_400),
+    ]);
     expect(combined.requestsPerSecond).toBe(8800);
     expect(combined.p99Ms).toBe(12);
     expect(combined.ok).toBe(65_400);

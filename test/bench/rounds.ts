@@ -15,7 +15,8 @@ export function median(values: readonly number[]): number {
 export function combineRounds(rounds: readonly LoadSummary[]): LoadSummary {
   if (rounds.length === 0) throw new Error('no rounds to combine');
   const statusCodes: Record<string, number> = {};
-  for (const r of rounds) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  for (const r of rounds)
+    for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
   const sum = (pick: (r: LoadSummary) => number) => rounds.reduce((total, r) => total + pick(r), 0);
   return {
     requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),

@@ -38,12 +38,18 @@ async function main(): Promise<void> {
   const windows = envCount('AB_WINDOWS', 3, 20);
   const seconds = envSeconds('AB_SECONDS', 6);
 
-  const Baseline = ((await import(pathToFileURL(resolve(other, 'dist/test/bench/server-under-test.js')).href)) as { ServerUnderTest: ServerClass }).ServerUnderTest;
+  const Baseline = (
+    (await import(pathToFileURL(resolve(other, 'dist/test/bench/server-under-test.js')).href)) as {
+      ServerUnderTest: ServerClass;
+    }
+  ).ServerUnderTest;
   const redis = cache === 'redis' && !process.env.REDIS_URL ? await RedisServer.start() : undefined;
   const stub = await UpstreamStubProcess.start(stubAnswers());
   const loads = [await LoadGenerator.start(), await LoadGenerator.start()];
   const variant: GatewayVariant = { cache, transport: 'undici', redisUrl: redis?.url ?? process.env.REDIS_URL };
-  log(`${workload.name}, cache ${cache}: baseline ${other} (A) and this build (B), 25 connections each, ${sessions} sessions of ${windows} windows of ${seconds} s`);
+  log(
+    `${workload.name}, cache ${cache}: baseline ${other} (A) and this build (B), 25 connections each, ${sessions} sessions of ${windows} windows of ${seconds} s`,
+  );
   try {
     const sessionMeans: Array<[number, number]> = [];
     for (let n = 0; n < sessions; n++) {
@@ -52,17 +58,26 @@ async function main(): Promise<void> {
       const order = n % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);
       const started: Partial<Record<'A' | 'B', Server>> = {};
       try {
-        for (const side of order) started[side] = await (side === 'A' ? Baseline : ServerUnderTest).start({ kind: 'gateway', upstreamUrl: stub.url, variant });
+        for (const side of order)
+          started[side] = await (side === 'A' ? Baseline : ServerUnderTest).start({
+            kind: 'gateway',
+            upstreamUrl: stub.url,
+            variant,
+          });
         const pairs = await measureSession([started.A!, started.B!], loads, workload, windows, seconds);
         const mean = (k: 0 | 1) => pairs.reduce((sum, p) => sum + p[k], 0) / pairs.length;
         sessionMeans.push([mean(0), mean(1)]);
-        log(`  session ${n + 1} (${order[0]} started first): A ${mean(0).toFixed(1)}, B ${mean(1).toFixed(1)} µs/req, B - A ${(mean(1) - mean(0)).toFixed(2)}`);
+        log(
+          `  session ${n + 1} (${order[0]} started first): A ${mean(0).toFixed(1)}, B ${mean(1).toFixed(1)} µs/req, B - A ${(mean(1) - mean(0)).toFixed(2)}`,
+        );
       } finally {
         await Promise.all(Object.values(started).map((s) => s.close()));
       }
     }
     const d = pairedDifference(sessionMeans);
-    log(`B - A over ${sessions} sessions: median ${d.median.toFixed(2)}, mean ${d.mean.toFixed(2)} ± ${d.standardError.toFixed(2)} (standard error) µs CPU per request`);
+    log(
+      `B - A over ${sessions} sessions: median ${d.median.toFixed(2)}, mean ${d.mean.toFixed(2)} ± ${d.standardError.toFixed(2)} (standard error) µs CPU per request`,
+    );
   } finally {
     await Promise.all(loads.map((l) => l.close()));
     await stub.close();
@@ -71,9 +86,25 @@ async function main(): Promise<void> {
 }
 
 /** Both servers under load at once for each window: [A, B] CPU µs per request, window by window. */
-async function measureSession(servers: Server[], loads: LoadGenerator[], workload: Workload, windows: number, seconds: number): Promise<Array<[number, number]>> {
+async function measureSession(
+  servers: Server[],
+  loads: LoadGenerator[],
+  workload: Workload,
+  windows: number,
+  seconds: number,
+): Promise<Array<[number, number]>> {
   const runBoth = (durationSeconds: number) =>
-    Promise.all(servers.map((s, i) => loads[i].run({ url: s.url + workload.route, headers: s.headers, body: workload.body, connections: 25, durationSeconds })));
+    Promise.all(
+      servers.map((s, i) =>
+        loads[i].run({
+          url: s.url + workload.route,
+          headers: s.headers,
+          body: workload.body,
+          connections: 25,
+          durationSeconds,
+        }),
+      ),
+    );
   await runBoth(3);
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < windows; i++) {

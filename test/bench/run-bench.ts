@@ -34,7 +34,10 @@ const workloadsRun = WORKLOADS.filter((w) => !onlyWorkloads || onlyWorkloads.inc
 async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg()[0];
-  if (loadAverageAtStart > 0.5) log(`note: 1-min load average is ${loadAverageAtStart.toFixed(2)}: other work on this machine will skew the numbers`);
+  if (loadAverageAtStart > 0.5)
+    log(
+      `note: 1-min load average is ${loadAverageAtStart.toFixed(2)}: other work on this machine will skew the numbers`,
+    );
   log(
     `msdk-gateway benchmark: ${settings.seconds} s per case in ${settings.rounds} interleaved rounds, after ${settings.warmUpSeconds} s warm-up, ` +
       `${settings.connections} connections, loopback`,
@@ -47,8 +50,13 @@ async function main(): Promise<number> {
     stopRedis();
     process.exit(130);
   });
-  if (workloadsRun.length === 0) throw new Error(`BENCH_WORKLOADS names no workload (${WORKLOADS.map((w) => w.name).join(', ')})`);
-  const ctx: BenchContext = { upstreamUrl: stub.url, upstreamCpuMicros: () => stub.cpuMicros(), redisUrl: redis?.url ?? process.env.REDIS_URL };
+  if (workloadsRun.length === 0)
+    throw new Error(`BENCH_WORKLOADS names no workload (${WORKLOADS.map((w) => w.name).join(', ')})`);
+  const ctx: BenchContext = {
+    upstreamUrl: stub.url,
+    upstreamCpuMicros: () => stub.cpuMicros(),
+    redisUrl: redis?.url ?? process.env.REDIS_URL,
+  };
   const measurements: Measurement[] = [];
   const singleFlight: SingleFlightResult[] = [];
   const skipped: Array<{ caseId: string; reason: string }> = [];
@@ -67,7 +75,18 @@ async function main(): Promise<number> {
 
     const workloads = workloadsRun.map((w) => w.name);
     const goals = evaluateGoals(measurements, workloads, memory?.verdict, singleFlight);
-    const report = buildReport({ startedAt, loadAverageAtStart, finishedAt: new Date().toISOString(), settings, measurements, workloads, skipped, memory, singleFlight, goals });
+    const report = buildReport({
+      startedAt,
+      loadAverageAtStart,
+      finishedAt: new Date().toISOString(),
+      settings,
+      measurements,
+      workloads,
+      skipped,
+      memory,
+      singleFlight,
+      goals,
+    });
     log(formatReport(report));
     log(`\nresults: ${writeReport(report)}`);
     const met = goals.filter((g) => g.met === true).length;
@@ -85,9 +104,18 @@ async function main(): Promise<number> {
 async function probeMemory(load: LoadGenerator, stub: UpstreamStubProcess) {
   const friends = WORKLOADS.find((w) => w.name === 'qqfriends_detail')!;
   log('memory probe: gateway, cache off, qqfriends_detail, warm-up + 3 runs');
-  const gateway = await ServerUnderTest.start({ kind: 'gateway', upstreamUrl: stub.url, variant: { cache: 'off', transport: 'undici' } });
+  const gateway = await ServerUnderTest.start({
+    kind: 'gateway',
+    upstreamUrl: stub.url,
+    variant: { cache: 'off', transport: 'undici' },
+  });
   try {
-    const samples = await memoryProbe(load, gateway, spec(gateway.url + friends.route, gateway.headers, friends), settings.warmUpSeconds);
+    const samples = await memoryProbe(
+      load,
+      gateway,
+      spec(gateway.url + friends.route, gateway.headers, friends),
+      settings.warmUpSeconds,
+    );
     return { samples, verdict: memoryVerdict(samples) };
   } finally {
     await gateway.close();
@@ -120,29 +148,45 @@ async function measureInRounds(
   const running: Running[] = [];
   try {
     for (const c of cases) running.push({ c, target: await c.start(ctx) });
-    for (const { target } of running) for (const w of workloadsRun) await load.run({ ...spec(target.url(w), target.headers, w), durationSeconds: settings.warmUpSeconds });
+    for (const { target } of running)
+      for (const w of workloadsRun)
+        await load.run({ ...spec(target.url(w), target.headers, w), durationSeconds: settings.warmUpSeconds });
 
-    const rounds = new Map<string, Array<{ summary: LoadSummary; cpuMicros: number; upstreamCalls: number; xCache?: string }>>();
+    const rounds = new Map<
+      string,
+      Array<{ summary: LoadSummary; cpuMicros: number; upstreamCalls: number; xCache?: string }>
+    >();
     const roundSeconds = settings.seconds / settings.rounds;
     for (let round = 0; round < settings.rounds; round++) {
       for (const w of workloadsRun) {
         for (const { c, target } of rotated(running, round)) {
           // One request first: the cache state this run starts from (and a re-warm if an entry expired).
-          const xCache = target.call ? ((await target.call(w.route, JSON.parse(w.body))).headers.get('x-cache') ?? 'none') : undefined;
-          if (c.expectCache && xCache !== c.expectCache) log(`  !! ${c.title}: expected X-Cache ${c.expectCache}, got ${xCache}`);
+          const xCache = target.call
+            ? ((await target.call(w.route, JSON.parse(w.body))).headers.get('x-cache') ?? 'none')
+            : undefined;
+          if (c.expectCache && xCache !== c.expectCache)
+            log(`  !! ${c.title}: expected X-Cache ${c.expectCache}, got ${xCache}`);
           await stub.resetCalls();
           const cpuBefore = await target.cpuMicros();
           const summary = await load.run({ ...spec(target.url(w), target.headers, w), durationSeconds: roundSeconds });
           const cpuMicros = (await target.cpuMicros()) - cpuBefore;
           const key = `${c.id}|${w.name}`;
-          rounds.set(key, [...(rounds.get(key) ?? []), { summary, cpuMicros, upstreamCalls: await stub.calls(), xCache }]);
-          log(`  round ${round + 1} ${c.title} / ${w.name}: ${Math.round(summary.requestsPerSecond)} req/s, p99 ${summary.p99Ms.toFixed(2)} ms, ${Math.round(cpuMicros / Math.max(1, summary.ok + summary.non2xx))} µs CPU/req`);
+          rounds.set(key, [
+            ...(rounds.get(key) ?? []),
+            { summary, cpuMicros, upstreamCalls: await stub.calls(), xCache },
+          ]);
+          log(
+            `  round ${round + 1} ${c.title} / ${w.name}: ${Math.round(summary.requestsPerSecond)} req/s, p99 ${summary.p99Ms.toFixed(2)} ms, ${Math.round(cpuMicros / Math.max(1, summary.ok + summary.non2xx))} µs CPU/req`,
+          );
         }
       }
     }
 
     for (const { c, target } of running) {
-      if (c.expectCache === 'HIT' && target.call) singleFlight.push(await singleFlightProbe(c.id === 'gateway-redis-hit' ? 'redis' : 'memory', target.call, stub, WORKLOADS[0]));
+      if (c.expectCache === 'HIT' && target.call)
+        singleFlight.push(
+          await singleFlightProbe(c.id === 'gateway-redis-hit' ? 'redis' : 'memory', target.call, stub, WORKLOADS[0]),
+        );
     }
     return running.flatMap(({ c }) =>
       workloadsRun.map((w): Measurement => {

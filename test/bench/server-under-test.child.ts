@@ -10,7 +10,10 @@ async function start(): Promise<{ hello: ServerHello; close(): Promise<void> }> 
   if (spec.kind !== 'gateway') {
     const { RawProxy } = await import('./raw-proxy.js');
     const { NestProxy } = await import('./nest-proxy.js');
-    const proxy = await (spec.kind === 'raw-proxy' ? RawProxy : NestProxy).start(spec.upstreamUrl, spec.upstreamConnections);
+    const proxy = await (spec.kind === 'raw-proxy' ? RawProxy : NestProxy).start(
+      spec.upstreamUrl,
+      spec.upstreamConnections,
+    );
     return { hello: { url: proxy.url, headers: {} }, close: () => proxy.close() };
   }
   const { startBenchGateway } = await import('./bench-gateway.js');

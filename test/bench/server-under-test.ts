@@ -35,7 +35,12 @@ export class ServerUnderTest {
     const profileDir = process.env.BENCH_PROFILE;
     // The gateway's production flags, for the baseline proxy too: the ratios compare code, not V8 settings.
     const extraFlags = process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
-    const execArgv = ['--expose-gc', ...gatewayNodeFlags(), ...extraFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+    const execArgv = [
+      '--expose-gc',
+      ...gatewayNodeFlags(),
+      ...extraFlags,
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ];
     const rpc = await ChildRpc.fork<ServerHello>(new URL('./server-under-test.child.js', import.meta.url), {
       execArgv,
       env: { BENCH_SERVER: JSON.stringify(spec) },

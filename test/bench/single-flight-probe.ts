@@ -15,7 +15,8 @@ const HOLD_ANSWERS_MS = 300;
 export async function singleFlightProbe(
   store: string,
   call: (route: string, body: unknown) => Promise<HttpResult>,
-  stub: UpstreamStubProcess, workload: Workload,
+  stub: UpstreamStubProcess,
+  workload: Workload,
 ): Promise<SingleFlightResult> {
   const body = { ...JSON.parse(workload.body), openid: randomBytes(16).toString('hex').toUpperCase() };
   await stub.delay(HOLD_ANSWERS_MS);
@@ -24,7 +25,13 @@ export async function singleFlightProbe(
     const answers = await Promise.all(Array.from({ length: SINGLE_FLIGHT_REQUESTS }, () => call(workload.route, body)));
     const upstreamCalls = await stub.calls();
     const allAnswered = answers.every((a) => a.status === 200 && a.text === answers[0].text);
-    return { store, requests: SINGLE_FLIGHT_REQUESTS, upstreamCalls, allAnswered, pass: upstreamCalls === 1 && allAnswered };
+    return {
+      store,
+      requests: SINGLE_FLIGHT_REQUESTS,
+      upstreamCalls,
+      allAnswered,
+      pass: upstreamCalls === 1 && allAnswered,
+    };
   } finally {
     await stub.delay(0);
   }

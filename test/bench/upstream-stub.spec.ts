@@ -11,14 +11,22 @@ describe('the benchmark upstream stub', () => {
   });
   afterAll(() => stub.close());
 
-  const post = (path: string) => fetch(`${url}${path}`, { method: 'POST', body: '{"openid":"x"}', headers: { 'content-type': 'application/json' } });
+  const post = (path: string) =>
+    fetch(`${url}${path}`, { method: 'POST', body: '{"openid":"x"}', headers: { 'content-type': 'application/json' } });
 
   it('answers each MSDK path, query and all, with its realistic body and counts every call', async () => {
     stub.calls = 0;
-    const friends = (await (await post('/relation/qqfriends_detail?timestamp=1&sig=x')).json()) as { ret: number; lists: unknown[] };
+    const friends = (await (await post('/relation/qqfriends_detail?timestamp=1&sig=x')).json()) as {
+      ret: number;
+      lists: unknown[];
+    };
     expect(friends.ret).toBe(0);
     expect(friends.lists.length).toBe(60);
-    const profile = (await (await post('/relation/qqprofile?appid=1')).json()) as { ret: number; nickName: string; is_lost: string };
+    const profile = (await (await post('/relation/qqprofile?appid=1')).json()) as {
+      ret: number;
+      nickName: string;
+      is_lost: string;
+    };
     expect(profile.ret).toBe(0);
     expect(profile.is_lost).toBe('0');
     expect(profile.nickName).toBeTruthy();

@@ -33,7 +33,11 @@ export class UpstreamStub {
 
   setAnswers(answers: StubAnswers): void {
     this.fallback = Buffer.from(answers.default);
-    this.bodies = new Map(Object.entries(answers).filter(([name]) => name !== 'default').map(([name, text]) => [name, Buffer.from(text)]));
+    this.bodies = new Map(
+      Object.entries(answers)
+        .filter(([name]) => name !== 'default')
+        .map(([name, text]) => [name, Buffer.from(text)]),
+    );
   }
 
   /** Listens on loopback only; resolves with the base URL. */

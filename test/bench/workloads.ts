@@ -21,7 +21,9 @@ const TARGET_BODY_BYTES = 400;
 function callerBody(fields: Record<string, unknown>): string {
   const base = { openid: QQ_USER.openid, accessToken: '', ...fields };
   const padding = TARGET_BODY_BYTES - Buffer.byteLength(JSON.stringify(base));
-  const token = QQ_USER.accessToken.repeat(Math.ceil(padding / QQ_USER.accessToken.length)).slice(0, Math.max(padding, 32));
+  const token = QQ_USER.accessToken
+    .repeat(Math.ceil(padding / QQ_USER.accessToken.length))
+    .slice(0, Math.max(padding, 32));
   return JSON.stringify({ ...base, accessToken: token });
 }
 
@@ -41,7 +43,9 @@ export const WORKLOADS: readonly Workload[] = [
 /** The stub's answers, made by the sandbox's own answer functions: a profile and 60 friends. */
 export function stubAnswers(): StubAnswers {
   const answer = (entry: CatalogEntry, fields: Record<string, unknown>) =>
-    JSON.stringify(RELATION_ANSWERS[entry.path]({ entry, platform: 'qq', appid: TEST_GAME.qqAppId, openid: QQ_USER.openid, fields }));
+    JSON.stringify(
+      RELATION_ANSWERS[entry.path]({ entry, platform: 'qq', appid: TEST_GAME.qqAppId, openid: QQ_USER.openid, fields }),
+    );
   const profile = answer(CATALOG.relation.qqprofile as CatalogEntry, {});
   return {
     default: profile,

@@ -18,7 +18,11 @@ describe('audit trail of write/send/consume interfaces', () => {
   beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     // LOG_LEVEL=warn: request lines are off, the audit trail is not.
-    gateway = await GatewayHarness.start({ sandbox, env: { LOG_LEVEL: 'warn' }, configPatch: { rateLimits: { interfaces: { 'profile.get_gift': { limit: 4, windowMs: 60_000 } } } } });
+    gateway = await GatewayHarness.start({
+      sandbox,
+      env: { LOG_LEVEL: 'warn' },
+      configPatch: { rateLimits: { interfaces: { 'profile.get_gift': { limit: 4, windowMs: 60_000 } } } },
+    });
   });
   afterAll(async () => {
     await gateway.close();
@@ -46,7 +50,14 @@ describe('audit trail of write/send/consume interfaces', () => {
   it('a successful write: client, game, interface, openid, result ok, request id', async () => {
     const res = await gateway.call(GIFT.route, GIFT.body, { headers: { 'x-request-id': 'audit-ok-0001' } });
     expect(res.status).toBe(200);
-    const line = await expectOneLine(res, { client: 'test-client', game: 'demo', interface: '/profile/get_gift', openid: GIFT.body.openid, result: 'ok', requestId: 'audit-ok-0001' });
+    const line = await expectOneLine(res, {
+      client: 'test-client',
+      game: 'demo',
+      interface: '/profile/get_gift',
+      openid: GIFT.body.openid,
+      result: 'ok',
+      requestId: 'audit-ok-0001',
+    });
     expect(line.level).toBe(30);
   });
 
@@ -61,10 +72,19 @@ describe('audit trail of write/send/consume interfaces', () => {
   it('refused calls are audited too: bad input, not JSON, unknown key, rate limited', async () => {
     const invalid = await gateway.call(GIFT.route, { ...GIFT.body, appid: 1 });
     await expectOneLine(invalid, { client: 'test-client', result: 'VALIDATION_FAILED', openid: GIFT.body.openid });
-    const form = await gateway.call(GIFT.route, 'openid=1', { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await gateway.call(GIFT.route, 'openid=1', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     await expectOneLine(form, { result: 'UNSUPPORTED_MEDIA_TYPE', interface: '/profile/get_gift' });
-    const stranger = await post(`${gateway.url}${GIFT.route}`, GIFT.body, { authorization: `Bearer ${newClientKey()}` });
-    await expectOneLine(stranger, { client: undefined, game: undefined, result: 'CALLER_UNAUTHENTICATED', openid: GIFT.body.openid });
+    const stranger = await post(`${gateway.url}${GIFT.route}`, GIFT.body, {
+      authorization: `Bearer ${newClientKey()}`,
+    });
+    await expectOneLine(stranger, {
+      client: undefined,
+      game: undefined,
+      result: 'CALLER_UNAUTHENTICATED',
+      openid: GIFT.body.openid,
+    });
     let limited;
     do limited = await gateway.call(GIFT.route, GIFT.body);
     while (limited.status === 200);
@@ -77,7 +97,10 @@ describe('audit trail of write/send/consume interfaces', () => {
   });
 
   it('reads are not audited', async () => {
-    const res = await gateway.call('/v1/auth/verify_login', { openid: 'A3284A812ECA15269F85AE1C2D94EB37', accessToken: 'TOKEN-READ-1' });
+    const res = await gateway.call('/v1/auth/verify_login', {
+      openid: 'A3284A812ECA15269F85AE1C2D94EB37',
+      accessToken: 'TOKEN-READ-1',
+    });
     expect(res.status).toBe(200);
     expect(await auditLinesOf(res.headers.get('x-request-id'))).toEqual([]);
   });

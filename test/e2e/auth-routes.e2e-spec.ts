@@ -13,11 +13,59 @@ describe('auth routes end to end', () => {
   withSandboxAndGateway({}, (s, g) => ((sandbox = s), (gateway = g)));
 
   const cases = [
-    { route: '/v1/auth/verify_login', body: { openid: OPENID, accessToken: TOKEN, userip: '192.168.5.114' }, path: '/auth/verify_login', appid: TEST_GAME.qqAppId, tokenField: 'openkey', idField: 'openid' },
-    { route: '/v1/auth/check_token', body: { openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: TOKEN }, path: '/auth/check_token', appid: TEST_GAME.wechatAppId, tokenField: 'accessToken', idField: 'openid' },
-    { route: '/v1/auth/guest_check_token', body: { openid: 'G_oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: TOKEN }, path: '/auth/guest_check_token', appid: `G_${TEST_GAME.qqAppId}`, tokenField: 'accessToken', idField: 'guestid' },
-    { route: '/v1/auth/apple_verify', body: { openid: '001397.7ff24f921687e60de.0342', accessToken: 'a8056b8b672b6bb8de46.0.mrtzx.ArFaahPSGpcw', os: 'iap', channel: '1001' }, path: '/auth/apple_verify', appid: `A_${TEST_GAME.qqAppId}`, tokenField: 'access_token', idField: 'openid' },
-    { route: '/v1/auth/get_pfval', body: { openid: 'oyQmcwlfqLdebciSJTiGy8Bm5N40', accessToken: TOKEN, platform: 'desktop_m_wx', regChannel: '2002', os: 'android', installchannel: '73213123', offerid: '1104674695' }, path: '/auth/get_pfval', appid: TEST_GAME.wechatAppId, tokenField: 'accessToken', idField: 'openid' },
+    {
+      route: '/v1/auth/verify_login',
+      body: { openid: OPENID, accessToken: TOKEN, userip: '192.168.5.114' },
+      path: '/auth/verify_login',
+      appid: TEST_GAME.qqAppId,
+      tokenField: 'openkey',
+      idField: 'openid',
+    },
+    {
+      route: '/v1/auth/check_token',
+      body: { openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: TOKEN },
+      path: '/auth/check_token',
+      appid: TEST_GAME.wechatAppId,
+      tokenField: 'accessToken',
+      idField: 'openid',
+    },
+    {
+      route: '/v1/auth/guest_check_token',
+      body: { openid: 'G_oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: TOKEN },
+      path: '/auth/guest_check_token',
+      appid: `G_${TEST_GAME.qqAppId}`,
+      tokenField: 'accessToken',
+      idField: 'guestid',
+    },
+    {
+      route: '/v1/auth/apple_verify',
+      body: {
+        openid: '001397.7ff24f921687e60de.0342',
+        accessToken: 'a8056b8b672b6bb8de46.0.mrtzx.ArFaahPSGpcw',
+        os: 'iap',
+        channel: '1001',
+      },
+      path: '/auth/apple_verify',
+      appid: `A_${TEST_GAME.qqAppId}`,
+      tokenField: 'access_token',
+      idField: 'openid',
+    },
+    {
+      route: '/v1/auth/get_pfval',
+      body: {
+        openid: 'oyQmcwlfqLdebciSJTiGy8Bm5N40',
+        accessToken: TOKEN,
+        platform: 'desktop_m_wx',
+        regChannel: '2002',
+        os: 'android',
+        installchannel: '73213123',
+        offerid: '1104674695',
+      },
+      path: '/auth/get_pfval',
+      appid: TEST_GAME.wechatAppId,
+      tokenField: 'accessToken',
+      idField: 'openid',
+    },
   ];
 
   for (const c of cases) {
@@ -64,7 +112,11 @@ describe('auth routes end to end', () => {
   });
 
   it('passes the caller msdkExtInfo through and MSDK echoes it', async () => {
-    const res = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: TOKEN, msdkExtInfo: 'trace_42' });
+    const res = await gateway.call('/v1/auth/check_token', {
+      openid: 'oGRT',
+      accessToken: TOKEN,
+      msdkExtInfo: 'trace_42',
+    });
     expect(res.json.msdkExtInfo).toBe('trace_42');
     const [call] = await sandbox.calls('/auth/check_token');
     expect(call.query.msdkExtInfo).toBe('trace_42');
@@ -74,12 +126,16 @@ describe('auth routes end to end', () => {
     const res = await gateway.call('/v1/auth/verify_login', { openid: OPENID, accessToken: 'expired-token' });
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
-    expect(res.json.error.msdk).toEqual({ ret: -10000, msg: '100014,token expired', source: 'qq', platformCode: 100014 });
+    expect(res.json.error.msdk).toEqual({
+      ret: -10000,
+      msg: '100014,token expired',
+      source: 'qq',
+      platformCode: 100014,
+    });
     const wx = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: 'expired-token' });
     expect(wx.json.error.msdk.source).toBe('wechat');
     expect(wx.json.error.msdk.platformCode).toBe(42001);
   });
-
 });
 
 describe('a wrong msdkkey', () => {

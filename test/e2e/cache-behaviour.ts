@@ -11,7 +11,8 @@ import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 export const SHORT_TTL_MS = 300;
 const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
 let n = 0;
-const freshOpenid = () => `C0FFEE${Date.now().toString(16).toUpperCase()}${(n++).toString(16).toUpperCase()}`.padEnd(32, '0');
+const freshOpenid = () =>
+  `C0FFEE${Date.now().toString(16).toUpperCase()}${(n++).toString(16).toUpperCase()}`.padEnd(32, '0');
 
 const QQPROFILE = { route: '/v1/relation/qqprofile', path: '/relation/qqprofile', extra: {} };
 const QQFRIENDS = { route: '/v1/relation/qqfriends_detail', path: '/relation/qqfriends_detail', extra: { flag: 1 } };
@@ -21,23 +22,30 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
   describe(`cache rules (${store} store)`, () => {
     let sandbox!: SandboxHarness;
     let gateway!: GatewayHarness;
-    withSandboxAndGateway(() => ({
-      env: env(),
-      resilience: { attemptTimeoutMs: 300, deadlineMs: 700, maxRetries: 1, breakerThreshold: 1000 },
-      configPatch: {
-        cache: {
-          ttlJitter: 0,
-          interfaces: {
-            'relation.qqprofile': { ttlMs: SHORT_TTL_MS },
-            'relation.qqfriends_detail': { ttlMs: SHORT_TTL_MS },
-            'friend.friend_list': { ttlMs: SHORT_TTL_MS },
+    withSandboxAndGateway(
+      () => ({
+        env: env(),
+        resilience: { attemptTimeoutMs: 300, deadlineMs: 700, maxRetries: 1, breakerThreshold: 1000 },
+        configPatch: {
+          cache: {
+            ttlJitter: 0,
+            interfaces: {
+              'relation.qqprofile': { ttlMs: SHORT_TTL_MS },
+              'relation.qqfriends_detail': { ttlMs: SHORT_TTL_MS },
+              'friend.friend_list': { ttlMs: SHORT_TTL_MS },
+            },
           },
         },
-      }
-    }), (s, g) => ((sandbox = s), (gateway = g)));
+      }),
+      (s, g) => ((sandbox = s), (gateway = g)),
+    );
 
-    const call = (row: typeof QQPROFILE, openid: string, headers?: Record<string, string>, extra: Record<string, unknown> = {}) =>
-      gateway.call(row.route, { openid, accessToken: TOKEN, ...row.extra, ...extra }, { headers });
+    const call = (
+      row: typeof QQPROFILE,
+      openid: string,
+      headers?: Record<string, string>,
+      extra: Record<string, unknown> = {},
+    ) => gateway.call(row.route, { openid, accessToken: TOKEN, ...row.extra, ...extra }, { headers });
     const upstreamCalls = async (row: typeof QQPROFILE) => (await sandbox.calls(row.path)).length;
 
     it('a second identical call is a HIT with no upstream call', async () => {

@@ -12,7 +12,9 @@ describe('the memory store', () => {
   withSandboxAndGateway({ env: { REDIS_URL: '' } }, (_s: SandboxHarness, g) => (gateway = g));
 
   it('is what readiness reports when no Redis is configured', async () => {
-    const ready = (await (await fetch(`${gateway.url}/health/ready`)).json()) as { details: Record<string, { status: string; store?: string }> };
+    const ready = (await (await fetch(`${gateway.url}/health/ready`)).json()) as {
+      details: Record<string, { status: string; store?: string }>;
+    };
     expect(ready.details.cache).toEqual({ status: 'up', store: 'memory' });
   });
 });
@@ -23,10 +25,14 @@ describe('switching the cache off', () => {
   describe('for one interface', () => {
     let sandbox!: SandboxHarness;
     let gateway!: GatewayHarness;
-    withSandboxAndGateway({ configPatch: { cache: { interfaces: { 'relation.qqprofile': { enabled: false } } } } }, (s, g) => ((sandbox = s), (gateway = g)));
+    withSandboxAndGateway(
+      { configPatch: { cache: { interfaces: { 'relation.qqprofile': { enabled: false } } } } },
+      (s, g) => ((sandbox = s), (gateway = g)),
+    );
 
     it('answers that interface BYPASS every time while others still cache', async () => {
-      for (let i = 0; i < 2; i++) expect((await gateway.call('/v1/relation/qqprofile', PROFILE)).headers.get('x-cache')).toBe('BYPASS');
+      for (let i = 0; i < 2; i++)
+        expect((await gateway.call('/v1/relation/qqprofile', PROFILE)).headers.get('x-cache')).toBe('BYPASS');
       expect((await sandbox.calls('/relation/qqprofile')).length).toBe(2);
       await gateway.call('/v1/relation/get_vip_rich_info', PROFILE);
       expect((await gateway.call('/v1/relation/get_vip_rich_info', PROFILE)).headers.get('x-cache')).toBe('HIT');

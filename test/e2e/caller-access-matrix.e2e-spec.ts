@@ -11,10 +11,21 @@ const PROFILE = '/v1/relation/qqprofile';
 
 const full: TestClient = { name: 'lobby', key: newClientKey(), games: ['demo'], scopes: ['auth', 'relation'] };
 const narrow: TestClient = { name: 'relation-only', key: newClientKey(), games: ['demo'], scopes: ['relation'] };
-const otherGame: TestClient = { name: 'other-game-only', key: newClientKey(), games: ['other'], scopes: ['auth', 'relation'] };
+const otherGame: TestClient = {
+  name: 'other-game-only',
+  key: newClientKey(),
+  games: ['other'],
+  scopes: ['auth', 'relation'],
+};
 const twoGames: TestClient = { name: 'two-games', key: newClientKey(), games: ['demo', 'other'], scopes: ['auth'] };
 // A key being rotated: the old and the new key are both configured (two hashes for one client).
-const rotating: TestClient = { name: 'rotating', key: newClientKey(), nextKey: newClientKey(), games: ['demo'], scopes: ['auth'] };
+const rotating: TestClient = {
+  name: 'rotating',
+  key: newClientKey(),
+  nextKey: newClientKey(),
+  games: ['demo'],
+  scopes: ['auth'],
+};
 const CLIENTS = [full, narrow, otherGame, twoGames, rotating];
 
 interface Row {
@@ -32,26 +43,74 @@ const MATRIX: Row[] = [
   { name: 'allowed: scope and only game', key: full.key, route: VERIFY, status: 200 },
   { name: 'allowed: the same game named in X-Game-Id', key: full.key, route: PROFILE, gameId: 'demo', status: 200 },
   { name: 'allowed: a second scope of the same client', key: full.key, route: PROFILE, status: 200 },
-  { name: 'wrong scope', key: narrow.key, route: VERIFY, status: 403, code: 'CALLER_FORBIDDEN', logged: 'relation-only' },
-  { name: 'wrong game (exists, not granted)', key: full.key, route: VERIFY, gameId: 'other', status: 403, code: 'CALLER_FORBIDDEN', logged: 'lobby' },
-  { name: 'wrong game (its only game is another)', key: otherGame.key, route: VERIFY, gameId: 'demo', status: 403, code: 'CALLER_FORBIDDEN', logged: 'other-game-only' },
-  { name: 'wrong game (not configured at all)', key: full.key, route: VERIFY, gameId: 'no-such-game', status: 403, code: 'CALLER_FORBIDDEN', logged: 'lobby' },
-  { name: 'malformed X-Game-Id', key: full.key, route: VERIFY, gameId: 'demo;other', status: 403, code: 'CALLER_FORBIDDEN' },
+  {
+    name: 'wrong scope',
+    key: narrow.key,
+    route: VERIFY,
+    status: 403,
+    code: 'CALLER_FORBIDDEN',
+    logged: 'relation-only',
+  },
+  {
+    name: 'wrong game (exists, not granted)',
+    key: full.key,
+    route: VERIFY,
+    gameId: 'other',
+    status: 403,
+    code: 'CALLER_FORBIDDEN',
+    logged: 'lobby',
+  },
+  {
+    name: 'wrong game (its only game is another)',
+    key: otherGame.key,
+    route: VERIFY,
+    gameId: 'demo',
+    status: 403,
+    code: 'CALLER_FORBIDDEN',
+    logged: 'other-game-only',
+  },
+  {
+    name: 'wrong game (not configured at all)',
+    key: full.key,
+    route: VERIFY,
+    gameId: 'no-such-game',
+    status: 403,
+    code: 'CALLER_FORBIDDEN',
+    logged: 'lobby',
+  },
+  {
+    name: 'malformed X-Game-Id',
+    key: full.key,
+    route: VERIFY,
+    gameId: 'demo;other',
+    status: 403,
+    code: 'CALLER_FORBIDDEN',
+  },
   { name: 'several games, none named', key: twoGames.key, route: VERIFY, status: 400, code: 'GAME_ID_REQUIRED' },
   { name: 'several games, one named', key: twoGames.key, route: VERIFY, gameId: 'demo', status: 200 },
   { name: 'rotated key: the old key', key: rotating.key, route: VERIFY, status: 200 },
   { name: 'rotated key: the new key', key: rotating.nextKey, route: VERIFY, status: 200 },
-  { name: 'rotated key without the scope', key: rotating.nextKey, route: PROFILE, status: 403, code: 'CALLER_FORBIDDEN', logged: 'rotating' },
+  {
+    name: 'rotated key without the scope',
+    key: rotating.nextKey,
+    route: PROFILE,
+    status: 403,
+    code: 'CALLER_FORBIDDEN',
+    logged: 'rotating',
+  },
   { name: 'unknown key', key: newClientKey(), route: VERIFY, status: 401, code: 'CALLER_UNAUTHENTICATED' },
   { name: 'no key', key: undefined, route: VERIFY, status: 401, code: 'CALLER_UNAUTHENTICATED' },
 ];
 
 describe('caller access matrix (scope x game x key)', () => {
   let gateway!: GatewayHarness;
-  withSandboxAndGateway({
-    clients: CLIENTS,
-    extraGames: [{ id: 'other', qqAppId: '1111', wechatAppId: 'wx1111', msdkKey: 'other-game-msdkkey-1' }]
-  }, (_s, g) => (gateway = g));
+  withSandboxAndGateway(
+    {
+      clients: CLIENTS,
+      extraGames: [{ id: 'other', qqAppId: '1111', wechatAppId: 'wx1111', msdkKey: 'other-game-msdkkey-1' }],
+    },
+    (_s, g) => (gateway = g),
+  );
 
   for (const row of MATRIX) {
     it(`${row.name} -> ${row.status}`, async () => {
@@ -102,7 +161,22 @@ describe('header and id sanity', () => {
   };
 
   it('openid: 1-128 of [A-Za-z0-9_.@=+-], a string', async () => {
-    for (const openid of ['x'.repeat(129), '', 'abc def', '../../etc', 'a/b', 'a?b=c', 'a&b', 'é', 'a\nb', 'A%2F', 12345, ['A'], null]) await bad(openid);
+    for (const openid of [
+      'x'.repeat(129),
+      '',
+      'abc def',
+      '../../etc',
+      'a/b',
+      'a?b=c',
+      'a&b',
+      'é',
+      'a\nb',
+      'A%2F',
+      12345,
+      ['A'],
+      null,
+    ])
+      await bad(openid);
     expect((await gateway.call(VERIFY, { ...USER, openid: 'x'.repeat(128) })).status).toBe(200);
     expect((await gateway.call(VERIFY, { ...USER, openid: 'oGRTijrV0l67hDGN7dstOl8CphN0' })).status).toBe(200);
   });

@@ -38,33 +38,64 @@ describe('caller authentication and input checks (nothing reaches the sandbox)',
   });
 
   it('unknown key -> 401', async () => {
-    await expectRejected(await post(`${gateway.url}/v1/auth/verify_login`, VERIFY, { authorization: 'Bearer nope-nope-nope' }), 401, 'CALLER_UNAUTHENTICATED');
+    await expectRejected(
+      await post(`${gateway.url}/v1/auth/verify_login`, VERIFY, { authorization: 'Bearer nope-nope-nope' }),
+      401,
+      'CALLER_UNAUTHENTICATED',
+    );
   });
 
   it('a game the key may not use -> 403', async () => {
-    await expectRejected(await gateway.call('/v1/auth/verify_login', VERIFY, { headers: { 'x-game-id': 'other' } }), 403, 'CALLER_FORBIDDEN');
+    await expectRejected(
+      await gateway.call('/v1/auth/verify_login', VERIFY, { headers: { 'x-game-id': 'other' } }),
+      403,
+      'CALLER_FORBIDDEN',
+    );
   });
 
   it('a key with several games must say which (X-Game-Id) and may use each', async () => {
-    await expectRejected(await gateway.call('/v1/auth/verify_login', VERIFY, { client: multi }), 400, 'GAME_ID_REQUIRED');
+    await expectRejected(
+      await gateway.call('/v1/auth/verify_login', VERIFY, { client: multi }),
+      400,
+      'GAME_ID_REQUIRED',
+    );
     const ok = await gateway.call('/v1/auth/verify_login', VERIFY, { client: multi, headers: { 'x-game-id': 'demo' } });
     expect(ok.status).toBe(200);
   });
 
   it('a key without the domain scope -> 403', async () => {
-    await expectRejected(await gateway.call('/v1/auth/verify_login', VERIFY, { client: narrow }), 403, 'CALLER_FORBIDDEN');
+    await expectRejected(
+      await gateway.call('/v1/auth/verify_login', VERIFY, { client: narrow }),
+      403,
+      'CALLER_FORBIDDEN',
+    );
   });
 
   it('an unknown field -> 400 naming it', async () => {
-    await expectRejected(await gateway.call('/v1/auth/verify_login', { ...VERIFY, appid: 123 }), 400, 'VALIDATION_FAILED', 'appid');
+    await expectRejected(
+      await gateway.call('/v1/auth/verify_login', { ...VERIFY, appid: 123 }),
+      400,
+      'VALIDATION_FAILED',
+      'appid',
+    );
   });
 
   it('a missing openid -> 400 naming it', async () => {
-    await expectRejected(await gateway.call('/v1/auth/verify_login', { accessToken: VERIFY.accessToken }), 400, 'VALIDATION_FAILED', 'openid');
+    await expectRejected(
+      await gateway.call('/v1/auth/verify_login', { accessToken: VERIFY.accessToken }),
+      400,
+      'VALIDATION_FAILED',
+      'openid',
+    );
   });
 
   it('a bad msdkExtInfo -> 400 naming it', async () => {
-    await expectRejected(await gateway.call('/v1/auth/verify_login', { ...VERIFY, msdkExtInfo: 'a-b&c' }), 400, 'VALIDATION_FAILED', 'msdkExtInfo');
+    await expectRejected(
+      await gateway.call('/v1/auth/verify_login', { ...VERIFY, msdkExtInfo: 'a-b&c' }),
+      400,
+      'VALIDATION_FAILED',
+      'msdkExtInfo',
+    );
   });
 
   it('a guest call without a G_ guestid -> 400 naming openid', async () => {
@@ -72,11 +103,21 @@ describe('caller authentication and input checks (nothing reaches the sandbox)',
   });
 
   it('an oversized body -> 413', async () => {
-    await expectRejected(await gateway.call('/v1/auth/verify_login', { ...VERIFY, userip: 'x'.repeat(70 * 1024) }), 413, 'PAYLOAD_TOO_LARGE');
+    await expectRejected(
+      await gateway.call('/v1/auth/verify_login', { ...VERIFY, userip: 'x'.repeat(70 * 1024) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it('a body that is not JSON -> 415 or 400, in the envelope', async () => {
-    await expectRejected(await gateway.call('/v1/auth/verify_login', 'openid=1', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectRejected(
+      await gateway.call('/v1/auth/verify_login', 'openid=1', {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     await expectRejected(await gateway.call('/v1/auth/verify_login', '{"openid":', {}), 400, 'INVALID_JSON');
     await expectRejected(await gateway.call('/v1/auth/verify_login', '[1,2]', {}), 400, 'VALIDATION_FAILED');
   });

@@ -11,7 +11,14 @@ import { RELATION_SAMPLES } from './samples/relation.samples.js';
 import type { SampleCall } from './samples/sample-call.js';
 import { SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
 
-const SAMPLES: SampleCall[] = [...AUTH_SAMPLES, ...RELATION_SAMPLES, ...GROUP_SAMPLES, ...PROFILE_SAMPLES, ...SHARE_FREEFLOW_SAMPLES, ...FRIEND_SAMPLES];
+const SAMPLES: SampleCall[] = [
+  ...AUTH_SAMPLES,
+  ...RELATION_SAMPLES,
+  ...GROUP_SAMPLES,
+  ...PROFILE_SAMPLES,
+  ...SHARE_FREEFLOW_SAMPLES,
+  ...FRIEND_SAMPLES,
+];
 const byId = new Map(SAMPLES.map((s) => [s.id, s]));
 
 /** One table over the whole catalog: every row, its signature, its mapping, its bytes. */
@@ -20,10 +27,13 @@ describe('the whole catalog through the gateway', () => {
   let gateway!: GatewayHarness;
   // Forwarding is under test: every call must reach the sandbox, and the deliberate burst of 502s
   // must neither open the breaker nor exhaust the retry budget.
-  withSandboxAndGateway({
-    env: { CACHE_ENABLED: '0' },
-    resilience: { breakerThreshold: 1000, retryBudgetMinPerSecond: 1000 }
-  }, (s, g) => ((sandbox = s), (gateway = g)));
+  withSandboxAndGateway(
+    {
+      env: { CACHE_ENABLED: '0' },
+      resilience: { breakerThreshold: 1000, retryBudgetMinPerSecond: 1000 },
+    },
+    (s, g) => ((sandbox = s), (gateway = g)),
+  );
 
   it('has a sample for each of the 53 rows (48 V3, 5 V5)', () => {
     expect(ALL_ENTRIES.length).toBe(53);
@@ -32,7 +42,9 @@ describe('the whole catalog through the gateway', () => {
   });
 
   it("serves every row directly, none through Nest's per-request router (README Benchmark)", () => {
-    const startup = gateway.logs.map((l) => JSON.parse(l) as { msg?: string; direct?: number; viaNest?: string[] }).find((l) => l.msg?.startsWith('catalog routes:'));
+    const startup = gateway.logs
+      .map((l) => JSON.parse(l) as { msg?: string; direct?: number; viaNest?: string[] })
+      .find((l) => l.msg?.startsWith('catalog routes:'));
     expect({ direct: startup?.direct, viaNest: startup?.viaNest }).toEqual({ direct: 53, viaNest: [] });
   });
 
@@ -82,8 +94,13 @@ describe('the whole catalog through the gateway', () => {
   }
 
   it('the OpenAPI document lists the 53 interfaces, each once, as x-msdk-interface', async () => {
-    const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
-    const names = Object.values(doc.paths).flatMap((p) => Object.values(p)).map((op) => op['x-msdk-interface']).filter((n): n is string => typeof n === 'string');
+    const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const names = Object.values(doc.paths)
+      .flatMap((p) => Object.values(p))
+      .map((op) => op['x-msdk-interface'])
+      .filter((n): n is string => typeof n === 'string');
     expect(names.length).toBe(53);
     expect(new Set(names)).toEqual(new Set(ALL_ENTRIES.map((e) => e.path)));
     expect(names.filter((n) => !n.startsWith('/v2/')).length).toBe(48);
@@ -94,10 +111,16 @@ describe('the whole catalog through the gateway', () => {
 
   it('the OpenAPI document describes every request field (its MSDK meaning and limits)', async () => {
     type Schema = { properties?: Record<string, { description?: string }> };
-    const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { components: { schemas: Record<string, Schema> } };
+    const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as {
+      components: { schemas: Record<string, Schema> };
+    };
     const undescribed = Object.entries(doc.components.schemas)
       .filter(([name]) => name.endsWith('Dto'))
-      .flatMap(([name, schema]) => Object.entries(schema.properties ?? {}).filter(([, p]) => !p.description).map(([field]) => `${name}.${field}`));
+      .flatMap(([name, schema]) =>
+        Object.entries(schema.properties ?? {})
+          .filter(([, p]) => !p.description)
+          .map(([field]) => `${name}.${field}`),
+      );
     expect(undescribed).toEqual([]);
   });
 });

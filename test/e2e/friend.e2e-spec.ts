@@ -17,7 +17,10 @@ const sampleById = (id: string) => FRIEND_SAMPLES.find((s) => s.id === id)!;
 
 /** A user no earlier test has used, so no cached answer can stand in for the upstream call. */
 let serial = 0;
-const fresh = (body: Record<string, unknown>, prefix = ''): Record<string, unknown> => ({ ...body, openid: `${prefix}${String(body.openid).slice(0, -6)}${String(++serial).padStart(6, '0')}` });
+const fresh = (body: Record<string, unknown>, prefix = ''): Record<string, unknown> => ({
+  ...body,
+  openid: `${prefix}${String(body.openid).slice(0, -6)}${String(++serial).padStart(6, '0')}`,
+});
 
 describe('friend (V5) routes end to end', () => {
   let sandbox!: SandboxHarness;
@@ -139,7 +142,8 @@ describe('friend (V5) routes end to end', () => {
     it('recall_friends_list: WeChat result has model_id and send_list; QQ honours count', async () => {
       const w = await gateway.call('/v1/friend/recall_friends_list', sampleById('friend.recall_friends_list').body);
       expect(Object.keys(w.json.result).sort()).toEqual(['friend_list', 'model_id', 'send_list']);
-      for (const f of w.json.result.friend_list) expect(Object.keys(f).sort()).toEqual(['head_img_url', 'nick_name', 'sopenid']);
+      for (const f of w.json.result.friend_list)
+        expect(Object.keys(f).sort()).toEqual(['head_img_url', 'nick_name', 'sopenid']);
       const q = await gateway.call('/v1/friend/recall_friends_list', { ...qq, count: 1 });
       expect(Object.keys(q.json.result)).toEqual(['friend_list']);
       expect(q.json.result.friend_list.length).toBe(1);
@@ -188,17 +192,21 @@ describe('friend (V5) routes end to end', () => {
     });
 
     it("an expired token is MSDK_USER_TOKEN_INVALID with the channel's platform", async () => {
-      const wx = await gateway.call('/v1/friend/get_sopenid', { ...fresh(sampleById('friend.get_sopenid').body), accessToken: 'expired-token' });
+      const wx = await gateway.call('/v1/friend/get_sopenid', {
+        ...fresh(sampleById('friend.get_sopenid').body),
+        accessToken: 'expired-token',
+      });
       expect(wx.status).toBe(422);
       expect(wx.json.error.msdk.source).toBe('wechat');
       expect(wx.json.error.msdk.platformCode).toBe(42001);
-      const qq = await gateway.call('/v1/friend/friend_list', { ...fresh(sampleById('friend.friend_list').body), accessToken: 'revoked-token' });
+      const qq = await gateway.call('/v1/friend/friend_list', {
+        ...fresh(sampleById('friend.friend_list').body),
+        accessToken: 'revoked-token',
+      });
       expect(qq.status).toBe(422);
       expect(qq.json.error.msdk.source).toBe('qq');
     });
   });
-
-
 });
 
 describe('V5 signing, seen from the sandbox', () => {
@@ -209,7 +217,8 @@ describe('V5 signing, seen from the sandbox', () => {
   afterAll(() => sandbox.close());
 
   const creds = () => ({ gameId: TEST_GAME.v5GameId, sigKey: sandbox.keys.sigKey, os: 1, version: '' });
-  const send = (pathAndQuery: string, body: string) => post(`${sandbox.v5Url}${pathAndQuery}`, body, { 'content-type': 'application/json' });
+  const send = (pathAndQuery: string, body: string) =>
+    post(`${sandbox.v5Url}${pathAndQuery}`, body, { 'content-type': 'application/json' });
   const payload = { openid: '4724195171999796436', accessToken: 'T0K', channelid: 2 };
 
   it('accepts the exact bytes signed, and refuses a changed body, a stale ts or an unknown gameid', async () => {
@@ -219,7 +228,9 @@ describe('V5 signing, seen from the sandbox', () => {
     expect(ok.json.seq).toBe('sig-test');
     const tampered = await send(call.pathAndQuery, call.body!.replace('"T0K"', '"T0K" '));
     expect(tampered.json).toEqual({ ret: -502, msg: 'sig error', seq: 'sig-test' });
-    const stale = buildV5Call(CATALOG.friend.getSopenid, creds(), payload, { nowSeconds: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = buildV5Call(CATALOG.friend.getSopenid, creds(), payload, {
+      nowSeconds: Math.floor(Date.now() / 1000) - 3600,
+    });
     expect((await send(stale.pathAndQuery, stale.body!)).json.ret).toBe(-502);
     const unknown = buildV5Call(CATALOG.friend.getSopenid, { ...creds(), gameId: '999' }, payload);
     expect((await send(unknown.pathAndQuery, unknown.body!)).json.ret).toBe(-502);
@@ -229,7 +240,10 @@ describe('V5 signing, seen from the sandbox', () => {
 describe('V5 misconfiguration', () => {
   it("a wrong sigkey comes back as the sandbox's -502 sig error in the envelope", async () => {
     const sandbox = await SandboxHarness.start();
-    const gateway = await GatewayHarness.start({ sandbox, env: { MSDK_GAME_DEMO_V5_SIGKEY: 'wrong-sigkey-0000000000000000000' } });
+    const gateway = await GatewayHarness.start({
+      sandbox,
+      env: { MSDK_GAME_DEMO_V5_SIGKEY: 'wrong-sigkey-0000000000000000000' },
+    });
     try {
       const res = await gateway.call('/v1/friend/friend_list', sampleById('friend.friend_list').body);
       expect(res.status).toBe(502);
@@ -250,7 +264,9 @@ describe('V5 misconfiguration', () => {
     const gateway = await GatewayHarness.start({
       sandbox,
       clients: [client],
-      extraGames: [{ id: 'v3only', qqAppId: '100000001', wechatAppId: 'wx0000000000000001', msdkKey: 'another-msdk-key-0001' }],
+      extraGames: [
+        { id: 'v3only', qqAppId: '100000001', wechatAppId: 'wx0000000000000001', msdkKey: 'another-msdk-key-0001' },
+      ],
     });
     try {
       const res = await gateway.call('/v1/friend/get_sopenid', sampleById('friend.get_sopenid').body);

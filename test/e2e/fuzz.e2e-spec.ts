@@ -19,7 +19,14 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const CONCURRENCY = 32;
 
-const ALL_SAMPLES = [...AUTH_SAMPLES, ...RELATION_SAMPLES, ...GROUP_SAMPLES, ...PROFILE_SAMPLES, ...SHARE_FREEFLOW_SAMPLES, ...FRIEND_SAMPLES];
+const ALL_SAMPLES = [
+  ...AUTH_SAMPLES,
+  ...RELATION_SAMPLES,
+  ...GROUP_SAMPLES,
+  ...PROFILE_SAMPLES,
+  ...SHARE_FREEFLOW_SAMPLES,
+  ...FRIEND_SAMPLES,
+];
 const SAMPLE_IDS = [
   'auth.verify_login',
   'relation.qqprofile', // cached
@@ -36,7 +43,13 @@ const SAMPLES = SAMPLE_IDS.map((id) => {
     `a sample of ${id}`,
   );
 });
-const OTHER_ROUTES = ['/v1/auth/no_such_interface', '/v1/../health/live', '/health/ready', '/docs-json', '/v1/profile/get_gift?openid=x&sig=1'];
+const OTHER_ROUTES = [
+  '/v1/auth/no_such_interface',
+  '/v1/../health/live',
+  '/health/ready',
+  '/docs-json',
+  '/v1/profile/get_gift?openid=x&sig=1',
+];
 
 interface FuzzCase {
   readonly method: string;
@@ -45,14 +58,20 @@ interface FuzzCase {
   readonly body: string | Uint8Array | undefined;
 }
 
-const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
+const printable = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 80,
+});
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 
 /** A valid sample body, broken in a few random ways (fields replaced, dropped, added). */
 const mutatedBody = (body: Record<string, unknown>) =>
   fc
     .array(
-      fc.tuple(fc.constantFrom(...Object.keys(body), 'appid', 'sig', '__proto__', 'constructor', 'openid', 'accessToken', 'x'), fc.option(jsonValue, { nil: undefined })),
+      fc.tuple(
+        fc.constantFrom(...Object.keys(body), 'appid', 'sig', '__proto__', 'constructor', 'openid', 'accessToken', 'x'),
+        fc.option(jsonValue, { nil: undefined }),
+      ),
       { minLength: 1, maxLength: 3 },
     )
     .map((changes) => {
@@ -90,8 +109,21 @@ const bodyFor = (sample: Record<string, unknown> | undefined) =>
 
 const contentType = fc.oneof(
   { weight: 8, arbitrary: fc.constant('application/json') },
-  fc.constantFrom('application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json;charset=latin1', 'application/jsonx', 'application/json-patch+json'),
-  fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=----x', 'application/xml', '*/*', ''),
+  fc.constantFrom(
+    'application/json; charset=utf-8',
+    'APPLICATION/JSON',
+    'application/json;charset=latin1',
+    'application/jsonx',
+    'application/json-patch+json',
+  ),
+  fc.constantFrom(
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=----x',
+    'application/xml',
+    '*/*',
+    '',
+  ),
   printable,
   fc.constant(undefined),
 );
@@ -99,7 +131,14 @@ const contentType = fc.oneof(
 const authorization = (key: string) =>
   fc.oneof(
     { weight: 8, arbitrary: fc.constant(`Bearer ${key}`) },
-    fc.constantFrom(`bearer ${key}`, `Bearer  ${key}`, key, `Basic ${Buffer.from(`u:${key}`).toString('base64')}`, `Bearer ${'k'.repeat(600)}`, 'Bearer'),
+    fc.constantFrom(
+      `bearer ${key}`,
+      `Bearer  ${key}`,
+      key,
+      `Basic ${Buffer.from(`u:${key}`).toString('base64')}`,
+      `Bearer ${'k'.repeat(600)}`,
+      'Bearer',
+    ),
     printable.map((s) => `Bearer ${s}`),
     printable,
     fc.constant(undefined),
@@ -107,10 +146,16 @@ const authorization = (key: string) =>
 
 const fuzzCase = (key: string): fc.Arbitrary<FuzzCase> =>
   fc
-    .oneof({ weight: 9, arbitrary: fc.constantFrom(...SAMPLES).map((s) => ({ path: s.route, sample: s.body })) }, fc.constantFrom(...OTHER_ROUTES).map((path) => ({ path, sample: undefined })))
+    .oneof(
+      { weight: 9, arbitrary: fc.constantFrom(...SAMPLES).map((s) => ({ path: s.route, sample: s.body })) },
+      fc.constantFrom(...OTHER_ROUTES).map((path) => ({ path, sample: undefined })),
+    )
     .chain(({ path, sample }) =>
       fc.record({
-        method: fc.oneof({ weight: 12, arbitrary: fc.constant('POST') }, fc.constantFrom('GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD')),
+        method: fc.oneof(
+          { weight: 12, arbitrary: fc.constant('POST') },
+          fc.constantFrom('GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'),
+        ),
         path: fc.constant(path),
         body: bodyFor(sample),
         contentType,
@@ -143,7 +188,11 @@ describe(`fuzzing ${RUNS} random and malformed requests (seed ${SEED})`, () => {
 
   beforeAll(async () => {
     sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox, env: { LOG_LEVEL: 'warn' }, configPatch: { rateLimits: { perClient: { limit: 1_000_000 } } } });
+    gateway = await GatewayHarness.start({
+      sandbox,
+      env: { LOG_LEVEL: 'warn' },
+      configPatch: { rateLimits: { perClient: { limit: 1_000_000 } } },
+    });
     pool = new Pool(gateway.url, { connections: 16, keepAliveTimeout: 30_000 });
   });
   afterAll(async () => {
@@ -164,7 +213,8 @@ describe(`fuzzing ${RUNS} random and malformed requests (seed ${SEED})`, () => {
       const text = await res.body.text();
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       const problem = judge(c.method, res.statusCode, res.headers['x-request-id'], text);
-      if (problem && problems.length < 20) problems.push(`${problem}: ${describeCase(c)} -> ${res.statusCode} ${text.slice(0, 300)}`);
+      if (problem && problems.length < 20)
+        problems.push(`${problem}: ${describeCase(c)} -> ${res.statusCode} ${text.slice(0, 300)}`);
     };
 
     let next = 0;
@@ -180,10 +230,18 @@ describe(`fuzzing ${RUNS} random and malformed requests (seed ${SEED})`, () => {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
-    const summary = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`).join(' ');
+    const summary = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' ');
     console.log(`fuzz seed ${SEED}: ${cases.length} requests, statuses ${summary}`);
     expect(problems).toEqual([]);
-    expect((statuses.get(200) ?? 0) > 0 && (statuses.get(400) ?? 0) > 0 && (statuses.get(401) ?? 0) > 0 && (statuses.get(415) ?? 0) > 0).toBeTruthy();
+    expect(
+      (statuses.get(200) ?? 0) > 0 &&
+        (statuses.get(400) ?? 0) > 0 &&
+        (statuses.get(401) ?? 0) > 0 &&
+        (statuses.get(415) ?? 0) > 0,
+    ).toBeTruthy();
 
     expect((await get(`${gateway.url}/health/live`)).status).toBe(200);
     const errors = gateway.logs.filter((l) => /"level":(50|60)/.test(l));
@@ -203,7 +261,8 @@ function judge(method: string, status: number, requestIdHeader: unknown, text: s
   }
   if (status < 400) return body !== null && typeof body === 'object' ? undefined : 'a 2xx that is not a JSON object';
   const e = body?.error;
-  if (!e || typeof e.code !== 'string' || typeof e.message !== 'string' || typeof e.requestId !== 'string') return 'not the error envelope';
+  if (!e || typeof e.code !== 'string' || typeof e.message !== 'string' || typeof e.requestId !== 'string')
+    return 'not the error envelope';
   if (e.requestId !== requestIdHeader) return 'the envelope requestId differs from X-Request-Id';
   return undefined;
 }

@@ -80,7 +80,10 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
   });
 
   it('QQ v2 answers keep MSDK\'s own shape: "message" and a "data" object', async () => {
-    const res = await gateway.call(sampleOf(CATALOG.group.getGroupcode).route, sampleOf(CATALOG.group.getGroupcode).body);
+    const res = await gateway.call(
+      sampleOf(CATALOG.group.getGroupcode).route,
+      sampleOf(CATALOG.group.getGroupcode).body,
+    );
     expect(res.json.message).toBe('success');
     expect(res.json.msg).toBe(undefined);
     expect(Object.keys(res.json.data)).toEqual(['gc', 'group_name', 'group_key', 'group_openid']);
@@ -125,7 +128,6 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
     }
   });
 
-
   it('CJK text at the byte limits passes (45-byte title, 60-byte desc)', async () => {
     const sample = sampleOf(CATALOG.group.sendGroupmsg);
     const res = await gateway.call(sample.route, { ...sample.body, title: '公'.repeat(15), desc: '会'.repeat(20) });
@@ -135,7 +137,14 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
   it('wxsend_groupmsg link sharing (msg_type 2) with share_url passes', async () => {
     const sample = sampleOf(CATALOG.group.wxSendGroupmsg);
     const reqBody = sample.body.reqBody as { open: Record<string, unknown> };
-    const body = { ...sample.body, reqBody: { ...reqBody, msg_type: 2, open: { ...reqBody.open, share_url: 'https://game.weixin.qq.com/cgi-bin/act?noticeid=1' } } };
+    const body = {
+      ...sample.body,
+      reqBody: {
+        ...reqBody,
+        msg_type: 2,
+        open: { ...reqBody.open, share_url: 'https://game.weixin.qq.com/cgi-bin/act?noticeid=1' },
+      },
+    };
     const res = await gateway.call(sample.route, body);
     expect(res.status).toBe(200);
     const [call] = await sandbox.calls(CATALOG.group.wxSendGroupmsg.path);
@@ -164,5 +173,4 @@ describe('group routes end to end (QQ guild groups v2 + WeChat groups)', () => {
       expect(res.headers.get('x-msdk-is-lost')).toBe('1');
     }
   });
-
 });

@@ -14,7 +14,10 @@ describe('metrics after a scripted sequence', () => {
 
   beforeAll(async () => {
     sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox, resilience: { attemptTimeoutMs: 200, deadlineMs: 500, maxRetries: 1 } });
+    gateway = await GatewayHarness.start({
+      sandbox,
+      resilience: { attemptTimeoutMs: 200, deadlineMs: 500, maxRetries: 1 },
+    });
     // a miss, then a hit
     await gateway.call('/v1/relation/qqprofile', body('AAAA0001'));
     await gateway.call('/v1/relation/qqprofile', body('AAAA0001'));
@@ -44,12 +47,21 @@ describe('metrics after a scripted sequence', () => {
 
   it('counts upstream attempts by outcome and the retry', () => {
     expect(value('msdk_gateway_upstream_attempts_total', { interface: 'relation.qqprofile', outcome: 'ok' })).toBe(2);
-    expect(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.verify_login', outcome: 'unavailable' })).toBe(1);
+    expect(
+      value('msdk_gateway_upstream_attempts_total', { interface: 'auth.verify_login', outcome: 'unavailable' }),
+    ).toBe(1);
     expect(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.verify_login', outcome: 'ok' })).toBe(1);
     expect(value('msdk_gateway_upstream_retries_total', { interface: 'auth.verify_login' })).toBe(1);
-    expect(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.check_token', outcome: 'timeout' })).toBe(2);
+    expect(value('msdk_gateway_upstream_attempts_total', { interface: 'auth.check_token', outcome: 'timeout' })).toBe(
+      2,
+    );
     expect(value('msdk_gateway_upstream_retries_total', { interface: 'auth.check_token' })).toBe(1);
-    expect(value('msdk_gateway_upstream_attempt_duration_seconds_count', { interface: 'auth.check_token', outcome: 'timeout' })).toBe(2);
+    expect(
+      value('msdk_gateway_upstream_attempt_duration_seconds_count', {
+        interface: 'auth.check_token',
+        outcome: 'timeout',
+      }),
+    ).toBe(2);
   });
 
   it("counts MSDK's business answers by ret class", () => {
@@ -58,8 +70,20 @@ describe('metrics after a scripted sequence', () => {
   });
 
   it('observes inbound durations by route template and status class, with buckets past 3.1 s', () => {
-    expect(value('msdk_gateway_http_request_duration_seconds_count', { route: '/v1/relation/qqprofile', method: 'POST', status_class: '2xx' })).toBe(3);
-    expect(value('msdk_gateway_http_request_duration_seconds_count', { route: '/v1/auth/check_token', method: 'POST', status_class: '5xx' })).toBe(1);
+    expect(
+      value('msdk_gateway_http_request_duration_seconds_count', {
+        route: '/v1/relation/qqprofile',
+        method: 'POST',
+        status_class: '2xx',
+      }),
+    ).toBe(3);
+    expect(
+      value('msdk_gateway_http_request_duration_seconds_count', {
+        route: '/v1/auth/check_token',
+        method: 'POST',
+        status_class: '5xx',
+      }),
+    ).toBe(1);
     expect(text.includes('le="3.1"') && text.includes('le="7"')).toBeTruthy();
   });
 

@@ -28,7 +28,11 @@ describe('the gateway process', () => {
   });
 
   it('refuses a placeholder key in production, naming it', async () => {
-    const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: config(sandbox.url), NODE_ENV: 'production', MSDK_GAME_DEMO_MSDKKEY: 'changeme' });
+    const proc = GatewayProcess.spawn({
+      GATEWAY_CONFIG_JSON: config(sandbox.url),
+      NODE_ENV: 'production',
+      MSDK_GAME_DEMO_MSDKKEY: 'changeme',
+    });
     expect(await proc.exitCode()).not.toBe(0);
     expect(proc.stderr).toMatch(/MSDK_GAME_DEMO_MSDKKEY looks like a placeholder/);
     expect(!proc.stderr.includes('changeme')).toBeTruthy();
@@ -37,7 +41,10 @@ describe('the gateway process', () => {
   it('refuses one client key listed for two clients, naming the second', async () => {
     const twoClients = JSON.parse(config(sandbox.url));
     twoClients.clients.push({ ...twoClients.clients[0], name: 'copy' });
-    const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: JSON.stringify(twoClients), MSDK_GAME_DEMO_MSDKKEY: sandbox.keys.msdkKey });
+    const proc = GatewayProcess.spawn({
+      GATEWAY_CONFIG_JSON: JSON.stringify(twoClients),
+      MSDK_GAME_DEMO_MSDKKEY: sandbox.keys.msdkKey,
+    });
     expect(await proc.exitCode()).not.toBe(0);
     expect(proc.stderr).toMatch(/clients\[1\]\.keySha256 lists a key another client already has/);
   });
@@ -46,10 +53,17 @@ describe('the gateway process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gw-'));
     const keyFile = join(dir, 'msdkkey');
     writeFileSync(keyFile, `${sandbox.keys.msdkKey}\n`);
-    const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: config(sandbox.url), MSDK_GAME_DEMO_MSDKKEY_FILE: keyFile });
+    const proc = GatewayProcess.spawn({
+      GATEWAY_CONFIG_JSON: config(sandbox.url),
+      MSDK_GAME_DEMO_MSDKKEY_FILE: keyFile,
+    });
     const url = await proc.listening();
     await sandbox.fault({ interface: '/auth/verify_login', delayMs: 800 });
-    const inFlight = post(`${url}/v1/auth/verify_login`, { openid: 'ABC', accessToken: 'TOKEN' }, { authorization: `Bearer ${clientKey}` });
+    const inFlight = post(
+      `${url}/v1/auth/verify_login`,
+      { openid: 'ABC', accessToken: 'TOKEN' },
+      { authorization: `Bearer ${clientKey}` },
+    );
     await new Promise((r) => setTimeout(r, 200));
     proc.child.kill('SIGTERM');
     const res = await inFlight;

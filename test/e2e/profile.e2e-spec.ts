@@ -104,7 +104,11 @@ describe('profile routes end to end', () => {
 
   it('get_xinyue_super with access_type 2 is signed with the WeChat appid', async () => {
     const sample = sampleOf(CATALOG.profile.getXinyueSuper);
-    const res = await gateway.call(sample.route, { ...sample.body, openid: 'oKdX1jiB72W-4E16xBa5jFFEl-4g', access_type: 2 });
+    const res = await gateway.call(sample.route, {
+      ...sample.body,
+      openid: 'oKdX1jiB72W-4E16xBa5jFFEl-4g',
+      access_type: 2,
+    });
     expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/profile/get_xinyue_super');
     expect(call.verdict).toBe('ok');
@@ -165,7 +169,6 @@ describe('profile routes end to end', () => {
     });
   }
 
-
   it('an is_lost fault changes nothing: no profile answer has the field', async () => {
     const sample = sampleOf(CATALOG.profile.queryVip);
     await sandbox.fault({ interface: '/profile/query_vip', isLost: true });
@@ -174,5 +177,4 @@ describe('profile routes end to end', () => {
     expect(res.json.is_lost).toBe(undefined);
     expect(res.headers.get('x-msdk-is-lost')).toBe(null);
   });
-
 });

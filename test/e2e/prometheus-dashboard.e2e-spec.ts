@@ -9,7 +9,9 @@ interface Panel {
   title: string;
   targets: Array<{ expr: string }>;
 }
-const dashboard = JSON.parse(readFileSync('config/grafana/dashboards/msdk-gateway.json', 'utf8')) as { panels: Panel[] };
+const dashboard = JSON.parse(readFileSync('config/grafana/dashboards/msdk-gateway.json', 'utf8')) as {
+  panels: Panel[];
+};
 /** Grafana fills $__rate_interval; for a 1 s scrape, 10 s holds enough samples. */
 const asPromQL = (expr: string) => expr.replaceAll('$__rate_interval', '10s');
 
@@ -21,7 +23,10 @@ const asPromQL = (expr: string) => expr.replaceAll('$__rate_interval', '10s');
 
   beforeAll(async () => {
     sandbox = await SandboxHarness.start();
-    gateway = await GatewayHarness.start({ sandbox, resilience: { attemptTimeoutMs: 150, deadlineMs: 400, maxRetries: 1, breakerThreshold: 1000 } });
+    gateway = await GatewayHarness.start({
+      sandbox,
+      resilience: { attemptTimeoutMs: 150, deadlineMs: 400, maxRetries: 1, breakerThreshold: 1000 },
+    });
     prometheus = await PrometheusServer.start(new URL(gateway.url).host);
     // Traffic for every panel: hits and misses, is_lost, a retry, timeouts (5xx).
     const until = Date.now() + 6000;
@@ -50,7 +55,16 @@ const asPromQL = (expr: string) => expr.replaceAll('$__rate_interval', '10s');
 
   it('has the panels ops asked for', () => {
     const titles = dashboard.panels.map((p) => p.title.toLowerCase()).join(' | ');
-    for (const word of ['request rate', 'error rate', 'gateway latency', 'msdk latency', 'cache hit ratio', 'is_lost', 'breaker', 'retries']) {
+    for (const word of [
+      'request rate',
+      'error rate',
+      'gateway latency',
+      'msdk latency',
+      'cache hit ratio',
+      'is_lost',
+      'breaker',
+      'retries',
+    ]) {
       expect(titles.includes(word)).toBeTruthy();
     }
   });

@@ -10,7 +10,12 @@ import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 const VERIFY = '/v1/auth/verify_login';
 const CHECK = '/v1/auth/check_token';
 const user = (n: number) => ({ openid: `B0B0${String(n).padStart(28, '0')}`, accessToken: 'TOKEN-RATE-1' });
-const client = (name: string): TestClient => ({ name, key: newClientKey(), games: ['demo'], scopes: ['auth', 'relation', 'profile'] });
+const client = (name: string): TestClient => ({
+  name,
+  key: newClientKey(),
+  games: ['demo'],
+  scopes: ['auth', 'relation', 'profile'],
+});
 
 const assertLimited = (res: HttpResult, code = 'RATE_LIMITED', maxRetryAfter = 60) => {
   expect(res.status).toBe(429);
@@ -177,7 +182,10 @@ const ownRedis = RedisServer.available();
 describe('per-user guard (MSDK allows about one call per second per user and interface)', () => {
   let sandbox!: SandboxHarness;
   let gateway!: GatewayHarness;
-  withSandboxAndGateway({ configPatch: { rateLimits: { perUser: { enabled: true, limit: 1, windowMs: 1000 } } } }, (s, g) => ((sandbox = s), (gateway = g)));
+  withSandboxAndGateway(
+    { configPatch: { rateLimits: { perUser: { enabled: true, limit: 1, windowMs: 1000 } } } },
+    (s, g) => ((sandbox = s), (gateway = g)),
+  );
 
   it('a second call for the same user and interface within the window is 429 MSDK_FREQUENCY_LIMIT, before MSDK', async () => {
     expect((await gateway.call(VERIFY, user(100))).status).toBe(200);
@@ -200,7 +208,11 @@ describe('per-user guard (MSDK allows about one call per second per user and int
     }
     expect((await sandbox.calls('/relation/qqprofile')).length).toBe(1);
     // Reading past the cache goes to MSDK, so it does count.
-    assertLimited(await gateway.call('/v1/relation/qqprofile', body, { headers: { 'cache-control': 'no-cache' } }), 'MSDK_FREQUENCY_LIMIT', 1);
+    assertLimited(
+      await gateway.call('/v1/relation/qqprofile', body, { headers: { 'cache-control': 'no-cache' } }),
+      'MSDK_FREQUENCY_LIMIT',
+      1,
+    );
   });
 });
 

@@ -34,7 +34,7 @@ describe('relation routes end to end', () => {
   let sandbox!: SandboxHarness;
   let gateway!: GatewayHarness;
   // This suite checks forwarding, so every call must reach the sandbox; caching has its own suite.
-  withSandboxAndGateway({ env: { CACHE_ENABLED: "0" } }, (s, g) => ((sandbox = s), (gateway = g)));
+  withSandboxAndGateway({ env: { CACHE_ENABLED: '0' } }, (s, g) => ((sandbox = s), (gateway = g)));
 
   it('has one sample per relation row, and every row is a retry-safe read', () => {
     const rows = Object.values(CATALOG.relation) as CatalogEntry[];
@@ -89,7 +89,11 @@ describe('relation routes end to end', () => {
       const plain = await gateway.call(route, { ...QQ_USER, flag: 1 });
       expect(plain.json.lists.length).toBe(60);
       expect(plain.json.extinfo).toBe(undefined);
-      expect(plain.json.lists.every((f: Record<string, string>) => /^[0-9A-F]{32}$/.test(f.openid) && f.nickName && f.figureurl_qq)).toBeTruthy();
+      expect(
+        plain.json.lists.every(
+          (f: Record<string, string>) => /^[0-9A-F]{32}$/.test(f.openid) && f.nickName && f.figureurl_qq,
+        ),
+      ).toBeTruthy();
       const withSelf = await gateway.call(route, { ...QQ_USER, flag: 2, closefriends_flag: 1 });
       expect(withSelf.json.lists.length).toBe(61);
       expect(withSelf.json.lists[0].openid).toBe(QQ_USER.openid);
@@ -113,7 +117,9 @@ describe('relation routes end to end', () => {
       const res = await gateway.call('/v1/relation/qqfriends_vip', { ...QQ_USER, fopenids, flags: 'qq_svip' });
       expect(res.status).toBe(200);
       expect(res.json.lists.map((l: { openid: string }) => l.openid)).toEqual(fopenids);
-      expect(res.json.lists.every((l: Record<string, unknown>) => typeof l.is_qq_svip === 'number' && !('is_qq_vip' in l))).toBeTruthy();
+      expect(
+        res.json.lists.every((l: Record<string, unknown>) => typeof l.is_qq_svip === 'number' && !('is_qq_vip' in l)),
+      ).toBeTruthy();
     });
 
     it('qqstrange_profile sends appid as a number, as the doc example does', async () => {
@@ -127,7 +133,9 @@ describe('relation routes end to end', () => {
       expect(ids.length).toBe(60);
       const profile = await gateway.call('/v1/relation/wxfriends_profile', { ...WX_USER, closefriends_flag: 1 });
       expect(profile.json.lists.map((f: { openid: string }) => f.openid)).toEqual(ids);
-      expect(profile.json.extinfo.closefriend_lists.every((c: { openid: string }) => ids.includes(c.openid))).toBeTruthy();
+      expect(
+        profile.json.extinfo.closefriend_lists.every((c: { openid: string }) => ids.includes(c.openid)),
+      ).toBeTruthy();
       const asked = [ids[3], WX_USER.openid, ids[0]];
       const info = await gateway.call('/v1/relation/wxprofile', { ...WX_USER, openids: asked });
       expect(info.json.lists.map((f: { openid: string }) => f.openid)).toEqual(asked);
@@ -137,13 +145,18 @@ describe('relation routes end to end', () => {
     it('a friend keeps one nickname across lists and their own profile', async () => {
       const friends = (await gateway.call('/v1/relation/qqfriends_detail', QQ_USER)).json.lists;
       const friend = friends[7];
-      const own = await gateway.call('/v1/relation/qqprofile', { openid: friend.openid, accessToken: QQ_USER.accessToken });
+      const own = await gateway.call('/v1/relation/qqprofile', {
+        openid: friend.openid,
+        accessToken: QQ_USER.accessToken,
+      });
       expect(own.json.nickName).toBe(friend.nickName);
     });
 
     it('a different user gets different friends', async () => {
       const mine = (await gateway.call('/v1/relation/wxfriends', WX_USER)).json.openids;
-      const theirs = (await gateway.call('/v1/relation/wxfriends', { ...WX_USER, openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc' })).json.openids;
+      const theirs = (
+        await gateway.call('/v1/relation/wxfriends', { ...WX_USER, openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc' })
+      ).json.openids;
       expect(mine).not.toEqual(theirs);
     });
   });
@@ -203,6 +216,4 @@ describe('relation routes end to end', () => {
       });
     }
   });
-
-
 });

@@ -7,13 +7,18 @@ import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 describe('request logs', () => {
   let sandbox!: SandboxHarness;
   let gateway!: GatewayHarness;
-  withSandboxAndGateway({  }, (s, g) => ((sandbox = s), (gateway = g)));
+  withSandboxAndGateway({}, (s, g) => ((sandbox = s), (gateway = g)));
 
-  const linesFor = (id: string) => gateway.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => JSON.stringify(l).includes(id));
+  const linesFor = (id: string) =>
+    gateway.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => JSON.stringify(l).includes(id));
 
   it("a caller's well-formed X-Request-Id is kept, carried by every line of that request, and reaches MSDK", async () => {
     const id = 'trace-0123456789abcdef';
-    const res = await gateway.call('/v1/auth/verify_login', { openid: 'ABCDEF', accessToken: 'TOKEN' }, { headers: { 'x-request-id': id } });
+    const res = await gateway.call(
+      '/v1/auth/verify_login',
+      { openid: 'ABCDEF', accessToken: 'TOKEN' },
+      { headers: { 'x-request-id': id } },
+    );
     expect(res.headers.get('x-request-id')).toBe(id);
     await new Promise((r) => setTimeout(r, 50));
     const lines = linesFor(id);
@@ -33,7 +38,11 @@ describe('request logs', () => {
 
   it('lines logged inside a request (a rejected key) carry its id too', async () => {
     const id = 'unknown-key-request-1';
-    await post(`${gateway.url}/v1/auth/verify_login`, { openid: 'A', accessToken: 'T' }, { authorization: 'Bearer not-a-key', 'x-request-id': id });
+    await post(
+      `${gateway.url}/v1/auth/verify_login`,
+      { openid: 'A', accessToken: 'T' },
+      { authorization: 'Bearer not-a-key', 'x-request-id': id },
+    );
     await new Promise((r) => setTimeout(r, 50));
     const lines = linesFor(id);
     expect(lines.some((l) => l.context === 'CallerAuth')).toBeTruthy();
@@ -41,7 +50,11 @@ describe('request logs', () => {
   });
 
   it('a malformed X-Request-Id is replaced by a generated one', async () => {
-    const res = await gateway.call('/v1/auth/verify_login', { openid: 'ABCDEF', accessToken: 'TOKEN' }, { headers: { 'x-request-id': 'bad id with spaces' } });
+    const res = await gateway.call(
+      '/v1/auth/verify_login',
+      { openid: 'ABCDEF', accessToken: 'TOKEN' },
+      { headers: { 'x-request-id': 'bad id with spaces' } },
+    );
     expect(res.headers.get('x-request-id')!).toMatch(/^[0-9a-f]{32}$/);
   });
 });

@@ -10,7 +10,10 @@ const PATH = '/auth/verify_login';
 describe('resilience with the production defaults (3100 ms per attempt, 7000 ms deadline, 2 retries)', () => {
   let sandbox!: SandboxHarness;
   let gateway!: GatewayHarness;
-  withSandboxAndGateway({ resilience: { attemptTimeoutMs: 3100, deadlineMs: 7000, maxRetries: 2 } }, (s, g) => ((sandbox = s), (gateway = g)));
+  withSandboxAndGateway(
+    { resilience: { attemptTimeoutMs: 3100, deadlineMs: 7000, maxRetries: 2 } },
+    (s, g) => ((sandbox = s), (gateway = g)),
+  );
 
   it('a sandbox that takes 4 s -> 504 UPSTREAM_TIMEOUT within the deadline, after 3 attempts', async () => {
     await sandbox.fault({ interface: PATH, delayMs: 4000, times: 10 });

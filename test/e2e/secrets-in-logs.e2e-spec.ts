@@ -10,7 +10,8 @@ import { SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
 // A representative flow with every log line captured (at trace level), then a search of all of
 // it for every secret that took part: MSDK keys, client keys, user tokens and signatures.
 const token = (prefix = 'T') => `${prefix}${randomBytes(16).toString('hex').toUpperCase()}`;
-const sample = (id: string) => [...PROFILE_SAMPLES, ...SHARE_FREEFLOW_SAMPLES, ...FRIEND_SAMPLES].find((s) => s.id === id)!;
+const sample = (id: string) =>
+  [...PROFILE_SAMPLES, ...SHARE_FREEFLOW_SAMPLES, ...FRIEND_SAMPLES].find((s) => s.id === id)!;
 const XINYUE = sample('profile.get_xinyue_super'); // a GET interface upstream: the token travels in MSDK's query
 const GIFT = sample('profile.get_gift');
 const SHARE = sample('share.qq');
@@ -22,8 +23,16 @@ describe('no secret in any log line', () => {
   let gateway: GatewayHarness;
   const tokens: string[] = [];
   const responses: HttpResult[] = [];
-  const call = async (route: string, body: Record<string, unknown>, expected: number, headers?: Record<string, string>) => {
-    const withToken = 'accessToken' in body ? { ...body, accessToken: token(String(body.accessToken).startsWith('expired') ? 'expired' : 'T') } : body;
+  const call = async (
+    route: string,
+    body: Record<string, unknown>,
+    expected: number,
+    headers?: Record<string, string>,
+  ) => {
+    const withToken =
+      'accessToken' in body
+        ? { ...body, accessToken: token(String(body.accessToken).startsWith('expired') ? 'expired' : 'T') }
+        : body;
     if (typeof withToken.accessToken === 'string') tokens.push(withToken.accessToken);
     const res = await gateway.call(route, withToken, { headers });
     responses.push(res);
@@ -58,13 +67,26 @@ describe('no secret in any log line', () => {
     // Refused callers and input: an unknown key, a malformed token, an unknown field.
     const strangerKey = newClientKey();
     tokens.push(strangerKey);
-    responses.push(await post(`${gateway.url}/v1/auth/verify_login`, { openid: QQ_OPENID, accessToken: token() }, { authorization: `Bearer ${strangerKey}` }));
+    responses.push(
+      await post(
+        `${gateway.url}/v1/auth/verify_login`,
+        { openid: QQ_OPENID, accessToken: token() },
+        { authorization: `Bearer ${strangerKey}` },
+      ),
+    );
     const spaced = `${token()} ${token()}`;
     tokens.push(spaced);
     responses.push(await gateway.call('/v1/auth/verify_login', { openid: QQ_OPENID, accessToken: spaced }));
     const extra = token();
     tokens.push(extra);
-    responses.push(await gateway.call('/v1/auth/verify_login', { openid: QQ_OPENID, accessToken: extra, sig: extra, openkey: extra }));
+    responses.push(
+      await gateway.call('/v1/auth/verify_login', {
+        openid: QQ_OPENID,
+        accessToken: extra,
+        sig: extra,
+        openkey: extra,
+      }),
+    );
     responses.push(await get(`${gateway.url}/docs-json`));
     responses.push(await get(`${gateway.url}/metrics`));
     await new Promise((r) => setTimeout(r, 100));

@@ -93,17 +93,29 @@ describe('share and freeflow routes end to end', () => {
     const base = sampleOf('share.qq').body;
     const target = `${base.target_url}&x=`.padEnd(256, 'x');
     expect(Buffer.byteLength(target)).toBe(256);
-    const body = { ...base, summary: '分'.repeat(15), title: 't'.repeat(45), target_url: target, fopenids: [{ openid: '69FF99F3B17436F2F6621FA158B30549' }] };
+    const body = {
+      ...base,
+      summary: '分'.repeat(15),
+      title: 't'.repeat(45),
+      target_url: target,
+      fopenids: [{ openid: '69FF99F3B17436F2F6621FA158B30549' }],
+    };
     const res = await gateway.call('/v1/share/qq', body);
     expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/share/qq');
-    expect((call.body as Record<string, unknown>).fopenids).toEqual([{ openid: '69FF99F3B17436F2F6621FA158B30549', type: 0 }]);
+    expect((call.body as Record<string, unknown>).fopenids).toEqual([
+      { openid: '69FF99F3B17436F2F6621FA158B30549', type: 0 },
+    ]);
   });
 
   it('freeflow with platform wechat is signed with the WeChat appid and never forwards platform', async () => {
     for (const id of ['freeflow.getinfo', 'freeflow.get_ccinfo']) {
       const sample = sampleOf(id);
-      const res = await gateway.call(sample.route, { ...sample.body, openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc', platform: 'wechat' });
+      const res = await gateway.call(sample.route, {
+        ...sample.body,
+        openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc',
+        platform: 'wechat',
+      });
       expect(res.status).toBe(200);
       const [call] = await sandbox.calls(entryOf(id).path);
       expect(call.verdict).toBe('ok');
@@ -137,7 +149,10 @@ describe('share and freeflow routes end to end', () => {
   }
 
   it('a rejected share token is MSDK_USER_TOKEN_INVALID (422) after exactly one call', async () => {
-    const res = await gateway.call('/v1/share/qqark', { ...sampleOf('share.qqark').body, accessToken: 'expired-token' });
+    const res = await gateway.call('/v1/share/qqark', {
+      ...sampleOf('share.qqark').body,
+      accessToken: 'expired-token',
+    });
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
     expect((await sandbox.calls('/share/qqark')).length).toBe(1);
@@ -154,7 +169,6 @@ describe('share and freeflow routes end to end', () => {
     });
   }
 
-
   it('no share/freeflow answer carries is_lost, so an isLost fault changes nothing', async () => {
     for (const sample of SHARE_FREEFLOW_SAMPLES) {
       const entry = entryOf(sample.id);
@@ -166,5 +180,4 @@ describe('share and freeflow routes end to end', () => {
       expect(res.headers.get('x-msdk-is-lost')).toBe(null);
     }
   });
-
 });

@@ -7,7 +7,12 @@ const VERIFY = { openid: 'A3284A812ECA15269F85AE1C2D94EB37', accessToken: '933FE
 const PATH = '/auth/verify_login';
 const GET_ROW = {
   route: '/v1/profile/get_wx_xinyue_vip',
-  body: { openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: 'WXTOKEN123', serial: 'MSDK_20180327_181625_123456', seven_flag: 1 },
+  body: {
+    openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc',
+    accessToken: 'WXTOKEN123',
+    serial: 'MSDK_20180327_181625_123456',
+    seven_flag: 1,
+  },
 };
 
 /** Both transports must behave the same; only their cost differs (see the benchmark). */
@@ -15,7 +20,10 @@ for (const transport of ['undici', 'axios'] as const) {
   describe(`the ${transport} transport`, () => {
     let sandbox!: SandboxHarness;
     let gateway!: GatewayHarness;
-    withSandboxAndGateway({ env: { MSDK_TRANSPORT: transport, CACHE_ENABLED: '0' }, resilience: { maxRetries: 0, breakerThreshold: 1000 } }, (s, g) => ((sandbox = s), (gateway = g)));
+    withSandboxAndGateway(
+      { env: { MSDK_TRANSPORT: transport, CACHE_ENABLED: '0' }, resilience: { maxRetries: 0, breakerThreshold: 1000 } },
+      (s, g) => ((sandbox = s), (gateway = g)),
+    );
 
     it("sends the signed JSON body and returns MSDK's bytes", async () => {
       const res = await gateway.call('/v1/auth/verify_login', VERIFY);

@@ -8,7 +8,13 @@ import { PROFILE_INVALID } from './samples/profile.samples.js';
 import { RELATION_INVALID } from './samples/relation.samples.js';
 import { SHARE_FREEFLOW_INVALID } from './samples/share-freeflow.samples.js';
 
-const TABLES = { relation: RELATION_INVALID, group: GROUP_INVALID, profile: PROFILE_INVALID, 'share/freeflow': SHARE_FREEFLOW_INVALID, friend: FRIEND_INVALID };
+const TABLES = {
+  relation: RELATION_INVALID,
+  group: GROUP_INVALID,
+  profile: PROFILE_INVALID,
+  'share/freeflow': SHARE_FREEFLOW_INVALID,
+  friend: FRIEND_INVALID,
+};
 
 /** Every documented limit and enumeration, one table: a 400 that names the field, and MSDK never hears of it. */
 describe('bad input is refused before anything is sent', () => {

@@ -50,7 +50,9 @@ export class GatewayHarness {
   ) {}
 
   static async start(options: GatewayHarnessOptions): Promise<GatewayHarness> {
-    const clients = options.clients ?? [{ name: 'test-client', key: newClientKey(), games: [TEST_GAME.id], scopes: ALL }];
+    const clients = options.clients ?? [
+      { name: 'test-client', key: newClientKey(), games: [TEST_GAME.id], scopes: ALL },
+    ];
     const { sandbox } = options;
     const config = {
       server: { port: 0, host: '127.0.0.1', logLevel: 'info' },
@@ -64,7 +66,12 @@ export class GatewayHarness {
           encode: options.encode ?? 2,
           v5: { gameId: TEST_GAME.v5GameId, os: 1, version: '' },
         },
-        ...(options.extraGames ?? []).map((g) => ({ id: g.id, qqAppId: g.qqAppId, wechatAppId: g.wechatAppId, encode: 2 })),
+        ...(options.extraGames ?? []).map((g) => ({
+          id: g.id,
+          qqAppId: g.qqAppId,
+          wechatAppId: g.wechatAppId,
+          encode: 2,
+        })),
       ],
       clients: clients.map((c) => ({
         name: c.name,
@@ -82,7 +89,9 @@ export class GatewayHarness {
       MSDK_GAME_DEMO_QQ_APPKEY: sandbox.keys.qqAppKey,
       MSDK_GAME_DEMO_WECHAT_APPKEY: sandbox.keys.wechatAppKey,
       MSDK_GAME_DEMO_V5_SIGKEY: sandbox.keys.sigKey,
-      ...Object.fromEntries((options.extraGames ?? []).map((g) => [`MSDK_GAME_${g.id.toUpperCase()}_MSDKKEY`, g.msdkKey])),
+      ...Object.fromEntries(
+        (options.extraGames ?? []).map((g) => [`MSDK_GAME_${g.id.toUpperCase()}_MSDKKEY`, g.msdkKey]),
+      ),
       ...options.env,
     };
     const logs: string[] = [];
@@ -104,7 +113,11 @@ export class GatewayHarness {
   }
 
   /** POST an operation as a client (the first one unless named). */
-  call(route: string, body: unknown, options: { client?: TestClient; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+  call(
+    route: string,
+    body: unknown,
+    options: { client?: TestClient; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult> {
     const client = options.client ?? this.defaultClient;
     return post(`${this.url}${route}`, body, { authorization: `Bearer ${client.key}`, ...options.headers });
   }

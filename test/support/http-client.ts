@@ -6,7 +6,12 @@ export interface HttpResult {
   readonly json: any;
 }
 
-export async function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+export async function request(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -23,5 +28,6 @@ export async function request(method: string, url: string, body?: unknown, heade
   return { status: res.status, headers: res.headers, text, json };
 }
 
-export const post = (url: string, body?: unknown, headers?: Record<string, string>) => request('POST', url, body, headers);
+export const post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+  request('POST', url, body, headers);
 export const get = (url: string, headers?: Record<string, string>) => request('GET', url, undefined, headers);

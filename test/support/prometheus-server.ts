@@ -7,7 +7,10 @@ import { join } from 'node:path';
 
 /** A real Prometheus (Debian's package) on a free port, scraping one target every second. */
 export class PrometheusServer {
-  private constructor(private readonly child: ChildProcess, readonly url: string) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
 
   static available(): boolean {
     return spawnSync('prometheus', ['--version']).status === 0;
@@ -23,7 +26,12 @@ export class PrometheusServer {
     const port = await freePort();
     const child = spawn(
       'prometheus',
-      [`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+      [
+        `--config.file=${config}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ],
       { stdio: 'ignore' },
     );
     const server = new PrometheusServer(child, `http://127.0.0.1:${port}`);
@@ -54,4 +62,3 @@ export class PrometheusServer {
     await once(this.child, 'exit');
   }
 }
-

@@ -7,7 +7,11 @@ import { newKeys, TEST_GAME, type SandboxKeys } from './test-game.js';
 
 /** A sandbox on a free port, driven over its HTTP control API as any test would. */
 export class SandboxHarness {
-  private constructor(private readonly app: NestFastifyApplication, readonly url: string, readonly keys: SandboxKeys) {}
+  private constructor(
+    private readonly app: NestFastifyApplication,
+    readonly url: string,
+    readonly keys: SandboxKeys,
+  ) {}
 
   static async start(keys: SandboxKeys = newKeys()): Promise<SandboxHarness> {
     const app = await createSandbox({

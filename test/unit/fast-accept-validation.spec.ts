@@ -21,9 +21,31 @@ import { SHARE_FREEFLOW_INVALID, SHARE_FREEFLOW_SAMPLES } from '../e2e/samples/s
 import { defined } from '../support/defined.js';
 
 type Dto = new () => object;
-const CONTROLLERS = [AuthController, RelationController, GroupController, ProfileController, ShareController, FreeflowController, FriendController];
-const VALID = [...AUTH_SAMPLES, ...RELATION_SAMPLES, ...GROUP_SAMPLES, ...PROFILE_SAMPLES, ...SHARE_FREEFLOW_SAMPLES, ...FRIEND_SAMPLES, ...FRIEND_MORE_SAMPLES];
-const INVALID = [...RELATION_INVALID, ...GROUP_INVALID, ...PROFILE_INVALID, ...SHARE_FREEFLOW_INVALID, ...FRIEND_INVALID];
+const CONTROLLERS = [
+  AuthController,
+  RelationController,
+  GroupController,
+  ProfileController,
+  ShareController,
+  FreeflowController,
+  FriendController,
+];
+const VALID = [
+  ...AUTH_SAMPLES,
+  ...RELATION_SAMPLES,
+  ...GROUP_SAMPLES,
+  ...PROFILE_SAMPLES,
+  ...SHARE_FREEFLOW_SAMPLES,
+  ...FRIEND_SAMPLES,
+  ...FRIEND_MORE_SAMPLES,
+];
+const INVALID = [
+  ...RELATION_INVALID,
+  ...GROUP_INVALID,
+  ...PROFILE_INVALID,
+  ...SHARE_FREEFLOW_INVALID,
+  ...FRIEND_INVALID,
+];
 
 /** Every route's body DTO, read from the controllers as Nest reads them. */
 function dtoByRoute(): Map<string, Dto> {
@@ -32,10 +54,14 @@ function dtoByRoute(): Map<string, Dto> {
     const base = Reflect.getMetadata('path', controller) as string;
     for (const name of Object.getOwnPropertyNames(controller.prototype)) {
       const handler = (controller.prototype as unknown as Record<string, unknown>)[name];
-      const path = typeof handler === 'function' ? (Reflect.getMetadata('path', handler) as string | undefined) : undefined;
+      const path =
+        typeof handler === 'function' ? (Reflect.getMetadata('path', handler) as string | undefined) : undefined;
       if (name === 'constructor' || path === undefined) continue;
       const params = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
-      const dto = params.find((p): p is Dto => typeof p === 'function' && getMetadataStorage().getTargetValidationMetadatas(p, '', false, false).length > 0);
+      const dto = params.find(
+        (p): p is Dto =>
+          typeof p === 'function' && getMetadataStorage().getTargetValidationMetadatas(p, '', false, false).length > 0,
+      );
       routes.set(`/${base}/${path}`, defined(dto, `a DTO for ${base}/${path}`));
     }
   }
@@ -45,10 +71,19 @@ function dtoByRoute(): Map<string, Dto> {
 const ROUTES = dtoByRoute();
 const reference = new ValidationPipe(VALIDATION_OPTIONS);
 const fullPipeAccepts = (dto: Dto, body: unknown) =>
-  reference.transform(structuredClone(body), { type: 'body', metatype: dto }).then(() => true, () => false);
+  reference.transform(structuredClone(body), { type: 'body', metatype: dto }).then(
+    () => true,
+    () => false,
+  );
 const fastAccepts = (dto: Dto, body: unknown) => {
   const plan = CompiledDtoCheck.compile(dto);
-  return plan !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body) && plan.passes(Object.assign(new dto(), structuredClone(body)));
+  return (
+    plan !== undefined &&
+    body !== null &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    plan.passes(Object.assign(new dto(), structuredClone(body)))
+  );
 };
 
 describe('fast-accept validation never accepts what class-validator refuses', () => {
@@ -94,12 +129,22 @@ describe('fast-accept validation never accepts what class-validator refuses', ()
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...samples),
-        fc.array(fc.tuple(fc.oneof(fc.constantFrom('openid', 'accessToken', 'msdkExtInfo', 'extra', '__x'), fc.string({ maxLength: 8 })), jsonValue), { maxLength: 3 }),
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom('openid', 'accessToken', 'msdkExtInfo', 'extra', '__x'),
+              fc.string({ maxLength: 8 }),
+            ),
+            jsonValue,
+          ),
+          { maxLength: 3 },
+        ),
         fc.nat(),
         async (sample, changes, pick) => {
           const keys = Object.keys(sample.body);
           const body: Record<string, unknown> = { ...sample.body };
-          for (const [key, value] of changes) body[pick % 2 === 0 && keys.length ? keys[pick % keys.length] : key] = value;
+          for (const [key, value] of changes)
+            body[pick % 2 === 0 && keys.length ? keys[pick % keys.length] : key] = value;
           for (const [k, v] of Object.entries(body)) if (v === undefined) delete body[k];
           const dto = ROUTES.get(sample.route)!;
           if (fastAccepts(dto, body)) expect(await fullPipeAccepts(dto, body)).toBeTruthy();

@@ -64,7 +64,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   fastify.addHook('onReady', async () => {
     // Says at startup if a catalog route lost the shortcut (it still works, through Nest's router).
     const viaNest = catalogRoutes.viaNest.map((e) => e.id);
-    logger.info({ direct: catalogRoutes.direct.length, viaNest }, `catalog routes: ${catalogRoutes.direct.length} served directly, ${viaNest.length} through Nest's router`);
+    logger.info(
+      { direct: catalogRoutes.direct.length, viaNest },
+      `catalog routes: ${catalogRoutes.direct.length} served directly, ${viaNest.length} through Nest's router`,
+    );
   });
   registerAccessLog(fastify, logger);
   registerForwardedAnswers(fastify);

@@ -7,9 +7,13 @@ import type { SandboxApp } from './sandbox-options.js';
  * verifies against: [{"qqAppId": "...", "wechatAppId": "...", "msdkKey": "...", "v5": {...}}].
  */
 async function main(): Promise<void> {
-  const text = process.env.SANDBOX_APPS_JSON ?? (process.env.SANDBOX_APPS_FILE ? readFileSync(process.env.SANDBOX_APPS_FILE, 'utf8') : undefined);
+  const text =
+    process.env.SANDBOX_APPS_JSON ??
+    (process.env.SANDBOX_APPS_FILE ? readFileSync(process.env.SANDBOX_APPS_FILE, 'utf8') : undefined);
   if (!text) {
-    process.stderr.write('SANDBOX_APPS_FILE (or SANDBOX_APPS_JSON) is missing: the sandbox needs the apps and keys to verify\n');
+    process.stderr.write(
+      'SANDBOX_APPS_FILE (or SANDBOX_APPS_JSON) is missing: the sandbox needs the apps and keys to verify\n',
+    );
     process.exit(78);
   }
   const apps = JSON.parse(text) as SandboxApp[];

@@ -8,14 +8,19 @@ import { CACHE_STORE, type CacheStore } from './cache-store.js';
  */
 @Injectable()
 export class CacheHealthIndicator {
-  constructor(@Inject(CACHE_STORE) private readonly store: CacheStore, private readonly health: HealthIndicatorService) {}
+  constructor(
+    @Inject(CACHE_STORE) private readonly store: CacheStore,
+    private readonly health: HealthIndicatorService,
+  ) {}
 
   async check(key = 'cache', timeoutMs = 500) {
     const session = this.health.check(key);
     try {
       await Promise.race([
         this.store.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+        ),
       ]);
       return session.up({ store: this.store.kind });
     } catch (error) {

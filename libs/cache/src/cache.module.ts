@@ -1,4 +1,10 @@
-import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { CacheHealthIndicator } from './cache-health.indicator.js';
 import { CACHE_STORE, type CacheStore } from './cache-store.js';
@@ -37,12 +43,15 @@ export class CacheModule implements OnApplicationBootstrap, OnApplicationShutdow
           provide: CACHE_STORE,
           inject: [CACHE_OPTIONS],
           useFactory: (o: CacheModuleOptions): CacheStore =>
-            o.redis ? new RedisStore(o.redis, (e) => o.observer.storeError('connection', e)) : new MemoryStore(o.memoryMaxEntries),
+            o.redis
+              ? new RedisStore(o.redis, (e) => o.observer.storeError('connection', e))
+              : new MemoryStore(o.memoryMaxEntries),
         },
         {
           provide: ReadThroughCache,
           inject: [CACHE_STORE, CACHE_OPTIONS],
-          useFactory: (store: CacheStore, o: CacheModuleOptions) => new ReadThroughCache(store, o.readThrough, o.observer),
+          useFactory: (store: CacheStore, o: CacheModuleOptions) =>
+            new ReadThroughCache(store, o.readThrough, o.observer),
         },
         CacheHealthIndicator,
       ],

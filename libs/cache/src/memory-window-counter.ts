@@ -13,7 +13,10 @@ export class MemoryWindowCounter implements WindowCounterStore {
   readonly kind = 'memory';
   private readonly windows = new Map<string, Window>();
 
-  constructor(private readonly maxKeys = 100_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly maxKeys = 100_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async hit(key: string, windowMs: number, amount = 1): Promise<WindowCount> {
     return this.hitNow(key, windowMs, amount);

@@ -45,16 +45,24 @@ describe('ReadThroughCache', () => {
     const { cache, advance } = setup();
     await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('v'), degraded: false }));
     advance(1050);
-    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('w'), degraded: false }))).result).toBe('HIT');
+    expect(
+      (await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('w'), degraded: false }))).result,
+    ).toBe('HIT');
   });
 
   it('never stores degraded values, and prefers an expired copy to them (STALE)', async () => {
     const { cache, advance } = setup();
-    const degraded = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('lost'), degraded: true }));
+    const degraded = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({
+      value: b('lost'),
+      degraded: true,
+    }));
     expect([degraded.result, text(degraded.value), degraded.degraded]).toEqual(['MISS', 'lost', true]);
     await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('good'), degraded: false }));
     advance(5000);
-    const stale = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('lost'), degraded: true }));
+    const stale = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({
+      value: b('lost'),
+      degraded: true,
+    }));
     expect([stale.result, text(stale.value), stale.degraded]).toEqual(['STALE', 'good', true]);
   });
 
@@ -62,16 +70,25 @@ describe('ReadThroughCache', () => {
     const { cache, advance } = setup();
     await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('good'), degraded: false }));
     advance(5000);
-    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(outage))).result).toBe('STALE');
+    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(outage))).result).toBe(
+      'STALE',
+    );
     const userError = new Error('token');
-    await expect(cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(userError))).rejects.toThrow(userError);
+    await expect(cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(userError))).rejects.toThrow(
+      userError,
+    );
   });
 
   it('makes one load for concurrent misses of one key', async () => {
     const { cache } = setup();
     let loads = 0;
-    const load = () => new Promise<{ value: Buffer; degraded: boolean }>((r) => setTimeout(() => r({ value: b(`v${++loads}`), degraded: false }), 20));
-    const results = await Promise.all(Array.from({ length: 20 }, () => cache.read('k', { ttlMs: 1000, staleCovers }, load)));
+    const load = () =>
+      new Promise<{ value: Buffer; degraded: boolean }>((r) =>
+        setTimeout(() => r({ value: b(`v${++loads}`), degraded: false }), 20),
+      );
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => cache.read('k', { ttlMs: 1000, staleCovers }, load)),
+    );
     expect(loads).toBe(1);
     expect(results.every((r) => text(r.value) === 'v1')).toBeTruthy();
     expect(results.filter((r) => r.loaded).length).toBe(1);
@@ -87,10 +104,17 @@ describe('ReadThroughCache', () => {
   it('skipRead goes to the loader even with a fresh copy, and still stores', async () => {
     const { cache } = setup();
     await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('old'), degraded: false }));
-    const res = await cache.read('k', { ttlMs: 1000, staleCovers, skipRead: true }, async () => ({ value: b('new'), degraded: false }));
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers, skipRead: true }, async () => ({
+      value: b('new'),
+      degraded: false,
+    }));
     expect([res.result, text(res.value)]).toEqual(['MISS', 'new']);
     const entry = (await new MemoryStore(1).get('k')) as CacheEntry | undefined;
     expect(entry).toBe(undefined);
-    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('x'), degraded: false }))).value.toString()).toBe('new');
+    expect(
+      (
+        await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('x'), degraded: false }))
+      ).value.toString(),
+    ).toBe('new');
   });
 });

@@ -110,7 +110,11 @@ export class ReadThroughCache {
     const jittered = ttlMs * (1 + this.options.ttlJitter * (2 * this.random() - 1));
     const storedAt = this.now();
     try {
-      await this.store.set(key, { value, storedAt, freshUntil: storedAt + jittered }, jittered + this.options.staleWindowMs);
+      await this.store.set(
+        key,
+        { value, storedAt, freshUntil: storedAt + jittered },
+        jittered + this.options.staleWindowMs,
+      );
       return true;
     } catch (error) {
       this.observer.storeError('set', error);

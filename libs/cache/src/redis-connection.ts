@@ -19,7 +19,10 @@ export type RedisConnection = Redis | Cluster;
  * `commandTimeoutMs`: no offline queue (fail at once while disconnected), no per-command
  * retries, and reconnection in the background so whoever uses it resumes by itself.
  */
-export function createRedisConnection(options: RedisStoreOptions, onError: (error: Error) => void = () => undefined): RedisConnection {
+export function createRedisConnection(
+  options: RedisStoreOptions,
+  onError: (error: Error) => void = () => undefined,
+): RedisConnection {
   const common: RedisOptions = {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,

@@ -1,5 +1,10 @@
 import { decodeEntry, encodeEntry, type CacheEntry, type CacheStore } from './cache-store.js';
-import { createRedisConnection, waitUntilReady, type RedisConnection, type RedisStoreOptions } from './redis-connection.js';
+import {
+  createRedisConnection,
+  waitUntilReady,
+  type RedisConnection,
+  type RedisStoreOptions,
+} from './redis-connection.js';
 
 export type { RedisStoreOptions } from './redis-connection.js';
 

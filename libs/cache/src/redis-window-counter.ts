@@ -1,4 +1,9 @@
-import { createRedisConnection, waitUntilReady, type RedisConnection, type RedisStoreOptions } from './redis-connection.js';
+import {
+  createRedisConnection,
+  waitUntilReady,
+  type RedisConnection,
+  type RedisStoreOptions,
+} from './redis-connection.js';
 import type { WindowCount, WindowCounterStore } from './window-counter.js';
 
 /**
@@ -15,7 +20,9 @@ end
 return {count, ttl}
 `;
 
-type WithHit = RedisConnection & { windowHit(key: string, windowMs: number, amount: number): Promise<[number, number]> };
+type WithHit = RedisConnection & {
+  windowHit(key: string, windowMs: number, amount: number): Promise<[number, number]>;
+};
 
 /**
  * Fixed-window counters in Redis, so every gateway instance draws on one budget. Uses the same

@@ -5,7 +5,8 @@ import type { InvalidCall, SampleCall } from './sample-call.js';
 const QQ_OPENID = 'F4382318AFBBD94F856E866043C3472E';
 const QQ_TOKEN = 'E16A9965C446956D89303747C632C27B';
 const WX_OPENID = 'oGRTijrV0l67hDGN7dstOl8CphN0';
-const WX_TOKEN = 'OezXcEiiBSKSxW0eoylIeLl3C6OgXeyrDnhDI73sCBJYyBcXKXYWTlxU_BAMfu7Rzsr51Nu-CarhcPT6zYlD9FrWRzuA0ccQMgrTGqpao2C-TqXCXdT-DZ44iKkidglb5Q9jQbXnMPrSTck_DUdGMg';
+const WX_TOKEN =
+  'OezXcEiiBSKSxW0eoylIeLl3C6OgXeyrDnhDI73sCBJYyBcXKXYWTlxU_BAMfu7Rzsr51Nu-CarhcPT6zYlD9FrWRzuA0ccQMgrTGqpao2C-TqXCXdT-DZ44iKkidglb5Q9jQbXnMPrSTck_DUdGMg';
 
 const qqUser = { openid: QQ_OPENID, accessToken: QQ_TOKEN };
 const wxUser = { openid: WX_OPENID, accessToken: WX_TOKEN };
@@ -21,13 +22,21 @@ const battleRecord = {
 
 export const PROFILE_SAMPLES: SampleCall[] = [
   { id: 'profile.qqget_first_reg', route: '/v1/profile/qqget_first_reg', body: { ...qqUser }, appid: QQ },
-  { id: 'profile.query_vip', route: '/v1/profile/query_vip', body: { ...qqUser, vip: 0x01 | 0x04 | 0x200, xinyue_upgrade: 1 }, appid: QQ },
+  {
+    id: 'profile.query_vip',
+    route: '/v1/profile/query_vip',
+    body: { ...qqUser, vip: 0x01 | 0x04 | 0x200, xinyue_upgrade: 1 },
+    appid: QQ,
+  },
   { id: 'profile.get_gift', route: '/v1/profile/get_gift', body: { openid: QQ_OPENID }, appid: QQ },
   { id: 'profile.get_wifi', route: '/v1/profile/get_wifi', body: { openid: QQ_OPENID }, appid: QQ },
   {
     id: 'profile.qqscore_batch',
     route: '/v1/profile/qqscore_batch',
-    body: { ...qqUser, param: [scoreItem, { type: 2, bcover: 1, data: '1999', expires: '123459751' }, { type: 1, data: '12' }] },
+    body: {
+      ...qqUser,
+      param: [scoreItem, { type: 2, bcover: 1, data: '1999', expires: '123459751' }, { type: 1, data: '12' }],
+    },
     appid: QQ,
   },
   {
@@ -46,7 +55,8 @@ export const PROFILE_SAMPLES: SampleCall[] = [
     route: '/v1/profile/get_wx_xinyue_vip',
     body: {
       openid: 'oKdX1jiB72W-4E16xBa5jFFEl-4g',
-      accessToken: '8_navsBc9yyjjABA_SWUTXgrRzrkDv562EG8-q15ZEz3ETKbZL52Z2rQexWaqitBD0eXespWD5PbI5hk2SNRBPtCg_2nX5_S_4j0wRBsF6jh0',
+      accessToken:
+        '8_navsBc9yyjjABA_SWUTXgrRzrkDv562EG8-q15ZEz3ETKbZL52Z2rQexWaqitBD0eXespWD5PbI5hk2SNRBPtCg_2nX5_S_4j0wRBsF6jh0',
       serial: 'MSDK_20180327_181625_123456',
       seven_flag: 1,
     },
@@ -54,11 +64,31 @@ export const PROFILE_SAMPLES: SampleCall[] = [
   },
   { id: 'profile.wxget_vip', route: '/v1/profile/wxget_vip', body: { ...wxUser, json: { optype: 1 } }, appid: WX },
   { id: 'profile.wxget_first_reg', route: '/v1/profile/wxget_first_reg', body: { ...wxUser }, appid: WX },
-  { id: 'profile.wxbattle_report', route: '/v1/profile/wxbattle_report', body: { openid: WX_OPENID, json: battleRecord }, appid: WX },
+  {
+    id: 'profile.wxbattle_report',
+    route: '/v1/profile/wxbattle_report',
+    body: { openid: WX_OPENID, json: battleRecord },
+    appid: WX,
+  },
   { id: 'profile.subscribe_getlist', route: '/v1/profile/subscribe_getlist', body: { ...wxUser }, appid: WX },
-  { id: 'profile.subscribe_setlist', route: '/v1/profile/subscribe_setlist', body: { ...wxUser, msgId: [77, 19], opType: 1 }, appid: WX },
-  { id: 'profile.subscribe_push', route: '/v1/profile/subscribe_push', body: { openid: WX_OPENID, msgId: 77 }, appid: WX },
-  { id: 'profile.subscribe_clear', route: '/v1/profile/subscribe_clear', body: { openid: WX_OPENID, msgId: 77 }, appid: WX },
+  {
+    id: 'profile.subscribe_setlist',
+    route: '/v1/profile/subscribe_setlist',
+    body: { ...wxUser, msgId: [77, 19], opType: 1 },
+    appid: WX,
+  },
+  {
+    id: 'profile.subscribe_push',
+    route: '/v1/profile/subscribe_push',
+    body: { openid: WX_OPENID, msgId: 77 },
+    appid: WX,
+  },
+  {
+    id: 'profile.subscribe_clear',
+    route: '/v1/profile/subscribe_clear',
+    body: { openid: WX_OPENID, msgId: 77 },
+    appid: WX,
+  },
   { id: 'profile.wxget_eliteinfo', route: '/v1/profile/wxget_eliteinfo', body: { ...wxUser }, appid: WX },
 ];
 
@@ -97,15 +127,25 @@ export const PROFILE_INVALID: InvalidCall[] = [
   invalid('param empty', 'profile.qqscore_batch', 'param', { param: [] }),
   invalid('param over 100 entries', 'profile.qqscore_batch', 'param', { param: many(101, () => scoreItem) }),
   invalid('param not a list', 'profile.qqscore_batch', 'param', { param: scoreItem }),
-  invalid('data as a number (doc: string)', 'profile.qqscore_batch', 'param.0.data', { param: [{ ...scoreItem, data: 999 }] }),
+  invalid('data as a number (doc: string)', 'profile.qqscore_batch', 'param.0.data', {
+    param: [{ ...scoreItem, data: 999 }],
+  }),
   invalid('data not an integer', 'profile.qqscore_batch', 'param.0.data', { param: [{ ...scoreItem, data: '9.5' }] }),
   invalid('data missing', 'profile.qqscore_batch', 'param.1.data', { param: [scoreItem, { type: 1 }] }),
-  invalid('expires not a timestamp', 'profile.qqscore_batch', 'param.0.expires', { param: [{ ...scoreItem, expires: 'never' }] }),
-  invalid('expires as a number (doc: string)', 'profile.qqscore_batch', 'param.0.expires', { param: [{ ...scoreItem, expires: 0 }] }),
-  invalid('type as a string (doc: int)', 'profile.qqscore_batch', 'param.0.type', { param: [{ ...scoreItem, type: '3' }] }),
+  invalid('expires not a timestamp', 'profile.qqscore_batch', 'param.0.expires', {
+    param: [{ ...scoreItem, expires: 'never' }],
+  }),
+  invalid('expires as a number (doc: string)', 'profile.qqscore_batch', 'param.0.expires', {
+    param: [{ ...scoreItem, expires: 0 }],
+  }),
+  invalid('type as a string (doc: int)', 'profile.qqscore_batch', 'param.0.type', {
+    param: [{ ...scoreItem, type: '3' }],
+  }),
   invalid('type missing', 'profile.qqscore_batch', 'param.0.type', { param: [{ data: '1' }] }),
   invalid('bcover other than 0/1', 'profile.qqscore_batch', 'param.0.bcover', { param: [{ ...scoreItem, bcover: 2 }] }),
-  invalid('unknown field in an entry', 'profile.qqscore_batch', 'param.0.score', { param: [{ ...scoreItem, score: 1 }] }),
+  invalid('unknown field in an entry', 'profile.qqscore_batch', 'param.0.score', {
+    param: [{ ...scoreItem, score: 1 }],
+  }),
 
   // get_xinyue_super (GET upstream).
   invalid('access_type other than 1/2', 'profile.get_xinyue_super', 'access_type', { access_type: 3 }),
@@ -129,7 +169,9 @@ export const PROFILE_INVALID: InvalidCall[] = [
   invalid('json not an object', 'profile.wxbattle_report', 'json', { json: 'battle' }),
   invalid('json batch empty', 'profile.wxbattle_report', 'json', { json: [] }),
   invalid('json batch over 100 records', 'profile.wxbattle_report', 'json', { json: many(101, () => battleRecord) }),
-  invalid('baseinfo missing', 'profile.wxbattle_report', 'json.baseinfo', { json: { battleinfo: battleRecord.battleinfo } }),
+  invalid('baseinfo missing', 'profile.wxbattle_report', 'json.baseinfo', {
+    json: { battleinfo: battleRecord.battleinfo },
+  }),
   invalid('platid other than 0/1', 'profile.wxbattle_report', 'json.baseinfo.platid', {
     json: { ...battleRecord, baseinfo: { ...battleRecord.baseinfo, platid: 2 } },
   }),
@@ -142,8 +184,12 @@ export const PROFILE_INVALID: InvalidCall[] = [
   invalid('partitionid as a number (doc: string)', 'profile.wxbattle_report', 'json.baseinfo.partitionid', {
     json: { ...battleRecord, baseinfo: { ...battleRecord.baseinfo, partitionid: 9 } },
   }),
-  invalid('score not an int', 'profile.wxbattle_report', 'json.battleinfo.score', { json: { ...battleRecord, battleinfo: { score: 42.5 } } }),
-  invalid('iswin not a bool', 'profile.wxbattle_report', 'json.battleinfo.iswin', { json: { ...battleRecord, battleinfo: { iswin: 'true' } } }),
+  invalid('score not an int', 'profile.wxbattle_report', 'json.battleinfo.score', {
+    json: { ...battleRecord, battleinfo: { score: 42.5 } },
+  }),
+  invalid('iswin not a bool', 'profile.wxbattle_report', 'json.battleinfo.iswin', {
+    json: { ...battleRecord, battleinfo: { iswin: 'true' } },
+  }),
   invalid('userdefined value neither int nor string', 'profile.wxbattle_report', 'json.userdefined', {
     json: { ...battleRecord, userdefined: { power: { name: 'Stamina', value: true } } },
   }),

@@ -4,10 +4,17 @@ import type { InvalidCall, SampleCall } from './sample-call.js';
 const OPENID = 'A3284A812ECA15269F85AE1C2D94EB37';
 const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
 const FRIEND = '69FF99F3B17436F2F6621FA158B30549';
-const TARGET_URL = 'http://gamecenter.qq.com/gcjump?appid=100703379&pf=invite&from=iphoneqq&plat=qq&originuin=111&ADTAG=gameobj.msg_invite';
+const TARGET_URL =
+  'http://gamecenter.qq.com/gcjump?appid=100703379&pf=invite&from=iphoneqq&plat=qq&originuin=111&ADTAG=gameobj.msg_invite';
 /** encodeURIComponent of a small ark template (the doc's example, shortened). */
 const ARK_EXTRA = encodeURIComponent(
-  JSON.stringify({ app: 'com.tencent.gamecenter.qqsy', view: 'picView2', desc: '游戏分享', ver: '1.0.0.1', config: { forward: 0, type: 'normal' } }),
+  JSON.stringify({
+    app: 'com.tencent.gamecenter.qqsy',
+    view: 'picView2',
+    desc: '游戏分享',
+    ver: '1.0.0.1',
+    config: { forward: 0, type: 'normal' },
+  }),
 );
 
 const QQ_SHARE = {
@@ -21,7 +28,12 @@ const QQ_SHARE = {
   game_tag: 'MSG_INVITE',
   userip: '192.168.5.114',
 };
-const QQ_ARK = { openid: 'E2FB89ECD8845569447823EB2AD2F805', accessToken: '08C59126F6D67E356A119BDA43768A', fopenid: FRIEND, extra: ARK_EXTRA };
+const QQ_ARK = {
+  openid: 'E2FB89ECD8845569447823EB2AD2F805',
+  accessToken: '08C59126F6D67E356A119BDA43768A',
+  fopenid: FRIEND,
+  extra: ARK_EXTRA,
+};
 const GETINFO = { openid: '23F7F96A4920872EA3CA2DB6CB8EFE04' };
 const CCINFO = { openid: '23F7F96A4920872EA3CA2DB6CB8EFE04', ip: '59.37.125.72' };
 
@@ -67,12 +79,33 @@ export const SHARE_FREEFLOW_INVALID: InvalidCall[] = [
   qq('title missing', {}, 'title', 'title'),
   // target_url: 256 bytes, an http(s) URL, one of four ADTAGs, case as written.
   qq('target_url over 256 bytes', { target_url: `${AT_256(TARGET_URL)}x` }, 'target_url'),
-  qq('target_url without ADTAG', { target_url: 'http://gamecenter.qq.com/gcjump?appid=100703379&pf=invite' }, 'target_url'),
-  qq('target_url with an unknown ADTAG', { target_url: 'http://gamecenter.qq.com/gcjump?ADTAG=gameobj.msg_gift' }, 'target_url'),
-  qq('target_url with a case-changed ADTAG', { target_url: 'http://gamecenter.qq.com/gcjump?ADTAG=GAMEOBJ.MSG_INVITE' }, 'target_url'),
+  qq(
+    'target_url without ADTAG',
+    { target_url: 'http://gamecenter.qq.com/gcjump?appid=100703379&pf=invite' },
+    'target_url',
+  ),
+  qq(
+    'target_url with an unknown ADTAG',
+    { target_url: 'http://gamecenter.qq.com/gcjump?ADTAG=gameobj.msg_gift' },
+    'target_url',
+  ),
+  qq(
+    'target_url with a case-changed ADTAG',
+    { target_url: 'http://gamecenter.qq.com/gcjump?ADTAG=GAMEOBJ.MSG_INVITE' },
+    'target_url',
+  ),
   qq('target_url not a URL', { target_url: 'gamecenter ADTAG=gameobj.msg_invite' }, 'target_url'),
   // fopenids: exactly one {"openid", "type": 0}.
-  qq('fopenids with two friends', { fopenids: [{ openid: FRIEND, type: 0 }, { openid: OPENID, type: 0 }] }, 'fopenids'),
+  qq(
+    'fopenids with two friends',
+    {
+      fopenids: [
+        { openid: FRIEND, type: 0 },
+        { openid: OPENID, type: 0 },
+      ],
+    },
+    'fopenids',
+  ),
   qq('fopenids empty', { fopenids: [] }, 'fopenids'),
   qq('fopenids as bare openid strings', { fopenids: [FRIEND] }, 'fopenids.0'),
   qq('fopenids not an array', { fopenids: { openid: FRIEND, type: 0 } }, 'fopenids'),

@@ -6,7 +6,12 @@ describe('msdkCacheKey', () => {
   const friends = CATALOG.relation.qqfriendsDetail as CatalogEntry;
 
   it('is versioned and names game, appid, interface, openid and the key fields in order', () => {
-    const key = msdkCacheKey('demo', '100703379', friends, { openid: 'OID', accessToken: 'SECRET', closefriends_flag: 1, flag: 2 });
+    const key = msdkCacheKey('demo', '100703379', friends, {
+      openid: 'OID',
+      accessToken: 'SECRET',
+      closefriends_flag: 1,
+      flag: 2,
+    });
     expect(key).toBe('msdk:v2:demo:100703379:relation.qqfriends_detail:OID:flag=2&closefriends_flag=1');
   });
 

@@ -9,7 +9,12 @@ export const CACHE_KEY_VERSION = 'v2'; // v2: entries are bytes (two doubles, th
  * fields in the row's canonical order, lists sorted. Never the token: callers are authenticated
  * services already scoped to their game, so the game+appid+openid triple is the trust boundary.
  */
-export function msdkCacheKey(gameId: string, appid: string, entry: CatalogEntry, payload: Record<string, unknown>): string {
+export function msdkCacheKey(
+  gameId: string,
+  appid: string,
+  entry: CatalogEntry,
+  payload: Record<string, unknown>,
+): string {
   const keyFields = entry.cache.kind === 'none' ? [] : entry.cache.keyFields;
   // MSDK echoes msdkExtInfo in the body: a caller's own value must come back to it, so it keys too.
   const echoed = payload.msdkExtInfo === undefined ? [] : ['msdkExtInfo'];
@@ -23,7 +28,11 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return JSON.stringify(value.map(canonical).sort());
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return JSON.stringify(Object.keys(o).sort().map((k) => [k, canonical(o[k])]));
+    return JSON.stringify(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, canonical(o[k])]),
+    );
   }
   return encodeURIComponent(String(value));
 }

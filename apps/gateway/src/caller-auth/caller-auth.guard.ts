@@ -58,7 +58,9 @@ export class CallerAuthGuard implements CanActivate {
     const gameId = this.gameId(request, client.games);
     const game = client.games.includes(gameId) ? this.registry.game(gameId) : undefined;
     if (!game) {
-      this.log.warn(request, 'CallerAuth', `client ${client.name} may not use game "${gameId}"`, { client: client.name });
+      this.log.warn(request, 'CallerAuth', `client ${client.name} may not use game "${gameId}"`, {
+        client: client.name,
+      });
       throw new CallerForbiddenError('This client may not use that game');
     }
     request.caller = { client: client.name, scopes: client.scopes, game };
@@ -86,7 +88,8 @@ export class CallerAuthGuard implements CanActivate {
       if (games.length === 1) return games[0];
       throw new GameIdRequiredError();
     }
-    if (typeof header !== 'string' || !GAME_ID.test(header)) throw new CallerForbiddenError('X-Game-Id is not a game this client may use');
+    if (typeof header !== 'string' || !GAME_ID.test(header))
+      throw new CallerForbiddenError('X-Game-Id is not a game this client may use');
     return header;
   }
 }

@@ -25,7 +25,9 @@ export class ClientRegistry {
     @Inject(clientsConfig.KEY) clients: { list: readonly ClientConfig[] },
     @Inject(gamesConfig.KEY) games: { list: readonly GameConfig[] },
   ) {
-    this.byDigest = new Map(clients.list.flatMap((client) => client.keySha256.map((digest) => [digest, client] as const)));
+    this.byDigest = new Map(
+      clients.list.flatMap((client) => client.keySha256.map((digest) => [digest, client] as const)),
+    );
     this.games = new Map(games.list.map((g) => [g.id, g]));
   }
 

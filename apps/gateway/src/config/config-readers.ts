@@ -41,7 +41,15 @@ export function optStr(obj: Json, key: string, path: string, problems: ProblemLi
   return v;
 }
 
-export function int(obj: Json, key: string, path: string, problems: ProblemList, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+export function int(
+  obj: Json,
+  key: string,
+  path: string,
+  problems: ProblemList,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const v = obj[key] ?? fallback;
   const n = typeof v === 'string' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
@@ -51,7 +59,15 @@ export function int(obj: Json, key: string, path: string, problems: ProblemList,
   return n;
 }
 
-export function num(obj: Json, key: string, path: string, problems: ProblemList, fallback: number, min = 0, max = Number.MAX_VALUE): number {
+export function num(
+  obj: Json,
+  key: string,
+  path: string,
+  problems: ProblemList,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_VALUE,
+): number {
   const v = obj[key] ?? fallback;
   if (typeof v !== 'number' || Number.isNaN(v) || v < min || v > max) {
     problems.add(`${path}.${key} must be a number from ${min} to ${max}`);

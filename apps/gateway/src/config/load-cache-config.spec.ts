@@ -7,7 +7,14 @@ describe('loadCacheConfig', () => {
     const problems = new ProblemList();
     const c = loadCacheConfig({}, {}, problems);
     expect(problems.problems).toEqual([]);
-    expect([c.enabled, c.profileTtlMs, c.friendListTtlMs, c.ttlJitter, c.staleWindowMs, c.redis]).toEqual([true, 600_000, 300_000, 0.1, 86_400_000, undefined]);
+    expect([c.enabled, c.profileTtlMs, c.friendListTtlMs, c.ttlJitter, c.staleWindowMs, c.redis]).toEqual([
+      true,
+      600_000,
+      300_000,
+      0.1,
+      86_400_000,
+      undefined,
+    ]);
   });
 
   it('uses REDIS_URL with the short command budget, and CACHE_ENABLED=0 switches it off', () => {

@@ -11,15 +11,26 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
   const commandTimeoutMs = int(o, 'redisCommandTimeoutMs', 'cache', problems, 50, 1, 10_000);
   const keyPrefix = typeof o.redisKeyPrefix === 'string' ? o.redisKeyPrefix : undefined;
   const url = env.REDIS_URL ?? (typeof o.redisUrl === 'string' ? o.redisUrl : undefined);
-  const sentinel = o.redisSentinel === undefined ? undefined : asObject(o.redisSentinel, 'cache.redisSentinel', problems);
+  const sentinel =
+    o.redisSentinel === undefined ? undefined : asObject(o.redisSentinel, 'cache.redisSentinel', problems);
   const cluster = o.redisCluster === undefined ? undefined : asObject(o.redisCluster, 'cache.redisCluster', problems);
   const hostPorts = (list: unknown, path: string) =>
     asArray(list, path, problems).map((n, i) => {
       const node = asObject(n, `${path}[${i}]`, problems);
-      return { host: str(node, 'host', `${path}[${i}]`, problems), port: int(node, 'port', `${path}[${i}]`, problems, 6379, 1, 65535) };
+      return {
+        host: str(node, 'host', `${path}[${i}]`, problems),
+        port: int(node, 'port', `${path}[${i}]`, problems, 6379, 1, 65535),
+      };
     });
   const redis = sentinel
-    ? { commandTimeoutMs, keyPrefix, sentinel: { name: str(sentinel, 'name', 'cache.redisSentinel', problems), sentinels: hostPorts(sentinel.sentinels, 'cache.redisSentinel.sentinels') } }
+    ? {
+        commandTimeoutMs,
+        keyPrefix,
+        sentinel: {
+          name: str(sentinel, 'name', 'cache.redisSentinel', problems),
+          sentinels: hostPorts(sentinel.sentinels, 'cache.redisSentinel.sentinels'),
+        },
+      }
     : cluster
       ? { commandTimeoutMs, keyPrefix, cluster: { nodes: hostPorts(cluster.nodes, 'cache.redisCluster.nodes') } }
       : url
@@ -38,7 +49,10 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
   }
 
   return {
-    enabled: env.CACHE_ENABLED === undefined ? o.enabled !== false : env.CACHE_ENABLED !== '0' && env.CACHE_ENABLED !== 'false',
+    enabled:
+      env.CACHE_ENABLED === undefined
+        ? o.enabled !== false
+        : env.CACHE_ENABLED !== '0' && env.CACHE_ENABLED !== 'false',
     redis,
     memoryMaxEntries: int(o, 'memoryMaxEntries', 'cache', problems, 50_000, 1, 10_000_000),
     profileTtlMs: int(o, 'profileTtlMs', 'cache', problems, 10 * 60_000, 1, 86_400_000),

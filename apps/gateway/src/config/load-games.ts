@@ -5,7 +5,8 @@ import { envSegment, readSecret, type Env } from './env-source.js';
 import type { GameConfig } from './gateway-config.js';
 
 /** Values that are clearly not a real key; refused when NODE_ENV=production. */
-const PLACEHOLDER = /^(change[-_ ]?me.*|placeholder.*|example.*|dummy.*|test.*|secret|password|todo|x+|0+|1234.*|your[-_ ].*|<.*>)$/i;
+const PLACEHOLDER =
+  /^(change[-_ ]?me.*|placeholder.*|example.*|dummy.*|test.*|secret|password|todo|x+|0+|1234.*|your[-_ ].*|<.*>)$/i;
 
 /**
  * Games: appids and V5 gameid from the config file; msdkkey, appkeys and sigkey only from
@@ -56,7 +57,12 @@ export function loadGames(list: unknown[], env: Env, production: boolean, proble
   });
 }
 
-function loadV5(raw: unknown, path: string, sigKey: () => string | undefined, problems: ProblemList): V5Credentials | undefined {
+function loadV5(
+  raw: unknown,
+  path: string,
+  sigKey: () => string | undefined,
+  problems: ProblemList,
+): V5Credentials | undefined {
   if (raw === undefined) return undefined;
   const o: Json = asObject(raw, path, problems);
   return {

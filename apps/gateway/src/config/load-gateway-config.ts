@@ -6,7 +6,14 @@ import { envSegment, type Env } from './env-source.js';
 import { loadCacheConfig } from './load-cache-config.js';
 import { loadGames } from './load-games.js';
 import { loadRateLimitConfig } from './load-rate-limit-config.js';
-import { ALL_SCOPES, type ClientConfig, type GatewayConfig, type Scope, type ServerConfig, type UpstreamConfig } from './gateway-config.js';
+import {
+  ALL_SCOPES,
+  type ClientConfig,
+  type GatewayConfig,
+  type Scope,
+  type ServerConfig,
+  type UpstreamConfig,
+} from './gateway-config.js';
 
 /**
  * Reads the gateway's configuration: non-secret settings from the JSON file named by
@@ -26,7 +33,12 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     cache: loadCacheConfig(asObject(file.cache, 'cache', problems), env, problems),
     games: loadGames(asArray(file.games, 'games', problems), env, production, problems),
     clients,
-    rateLimits: loadRateLimitConfig(asObject(file.rateLimits, 'rateLimits', problems), env, clients.map((c) => c.name), problems),
+    rateLimits: loadRateLimitConfig(
+      asObject(file.rateLimits, 'rateLimits', problems),
+      env,
+      clients.map((c) => c.name),
+      problems,
+    ),
   };
   checkClientGames(config, problems);
   problems.throwIfAny();
@@ -96,11 +108,28 @@ function loadResilience(o: Json, problems: ProblemList): ResilienceOptions {
     backoffInitialMs: int(o, 'backoffInitialMs', 'resilience', problems, d.backoffInitialMs, 0, 10_000),
     backoffMaxMs: int(o, 'backoffMaxMs', 'resilience', problems, d.backoffMaxMs, 0, 30_000),
     breakerThreshold: int(o, 'breakerThreshold', 'resilience', problems, d.breakerThreshold, 1, 1000),
-    breakerHalfOpenAfterMs: int(o, 'breakerHalfOpenAfterMs', 'resilience', problems, d.breakerHalfOpenAfterMs, 1, 600_000),
+    breakerHalfOpenAfterMs: int(
+      o,
+      'breakerHalfOpenAfterMs',
+      'resilience',
+      problems,
+      d.breakerHalfOpenAfterMs,
+      1,
+      600_000,
+    ),
     retryBudgetRatio: num(o, 'retryBudgetRatio', 'resilience', problems, d.retryBudgetRatio, 0, 10),
-    retryBudgetMinPerSecond: int(o, 'retryBudgetMinPerSecond', 'resilience', problems, d.retryBudgetMinPerSecond, 0, 100_000),
+    retryBudgetMinPerSecond: int(
+      o,
+      'retryBudgetMinPerSecond',
+      'resilience',
+      problems,
+      d.retryBudgetMinPerSecond,
+      0,
+      100_000,
+    ),
   };
-  if (r.deadlineMs < r.attemptTimeoutMs) problems.add('resilience.deadlineMs must be at least resilience.attemptTimeoutMs');
+  if (r.deadlineMs < r.attemptTimeoutMs)
+    problems.add('resilience.deadlineMs must be at least resilience.attemptTimeoutMs');
   return r;
 }
 
@@ -117,7 +146,10 @@ function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientCo
     const name = str(o, 'name', path, problems);
     if (names.has(name)) problems.add(`${path}.name "${name}" is used twice`);
     names.add(name);
-    const fromEnv = env[`GATEWAY_CLIENT_${envSegment(name)}_KEY_SHA256`]?.split(',').map((h) => h.trim()).filter(Boolean);
+    const fromEnv = env[`GATEWAY_CLIENT_${envSegment(name)}_KEY_SHA256`]
+      ?.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
     const keySha256 = (fromEnv ?? strList(o, 'keySha256', path, problems)).map((h) => h.toLowerCase());
     if (keySha256.length === 0 || keySha256.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
       problems.add(`${path}.keySha256 must list one or two SHA-256 hex digests (two while rotating)`);
@@ -128,7 +160,8 @@ function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientCo
       digests.add(h);
     }
     const scopes = strList(o, 'scopes', path, problems);
-    for (const s of scopes) if (!ALL_SCOPES.includes(s as Scope)) problems.add(`${path}.scopes has unknown scope "${s}"`);
+    for (const s of scopes)
+      if (!ALL_SCOPES.includes(s as Scope)) problems.add(`${path}.scopes has unknown scope "${s}"`);
     return { name, keySha256, games: strList(o, 'games', path, problems), scopes: scopes as Scope[] };
   });
 }

@@ -33,7 +33,10 @@ describe('loadRateLimitConfig', () => {
     });
     expect(problems).toEqual([]);
     expect(config.perClient).toEqual({ limit: 50, windowMs: 1000 });
-    expect(config.clients.lobby).toEqual({ limit: { limit: 10, windowMs: 60000 }, interfaces: { 'profile.get_gift': { limit: 1, windowMs: 1000 } } });
+    expect(config.clients.lobby).toEqual({
+      limit: { limit: 10, windowMs: 60000 },
+      interfaces: { 'profile.get_gift': { limit: 1, windowMs: 1000 } },
+    });
     expect(config.interfaces).toEqual({ 'share.qq': { limit: 5, windowMs: 2000 } });
     expect([config.perUser.enabled, config.fallbackShare]).toEqual([true, 0.25]);
   });

@@ -14,7 +14,12 @@ const DEFAULT_PER_USER: WindowLimit = { limit: 1, windowMs: 1000 };
  * client+interface, and the per-user guard. Client names must be configured clients; interfaces
  * must be catalog ids. `RATE_LIMITS_ENABLED=0` switches the client limits off for a deployment.
  */
-export function loadRateLimitConfig(o: Json, env: Env, clientNames: readonly string[], problems: ProblemList): RateLimitConfig {
+export function loadRateLimitConfig(
+  o: Json,
+  env: Env,
+  clientNames: readonly string[],
+  problems: ProblemList,
+): RateLimitConfig {
   const interfaces = (raw: unknown, path: string) => {
     const out: Record<string, WindowLimit> = {};
     for (const [id, value] of Object.entries(asObject(raw, path, problems))) {
@@ -37,11 +42,17 @@ export function loadRateLimitConfig(o: Json, env: Env, clientNames: readonly str
 
   const perUser = asObject(o.perUser, 'rateLimits.perUser', problems);
   return {
-    enabled: env.RATE_LIMITS_ENABLED === undefined ? o.enabled !== false : env.RATE_LIMITS_ENABLED !== '0' && env.RATE_LIMITS_ENABLED !== 'false',
+    enabled:
+      env.RATE_LIMITS_ENABLED === undefined
+        ? o.enabled !== false
+        : env.RATE_LIMITS_ENABLED !== '0' && env.RATE_LIMITS_ENABLED !== 'false',
     perClient: windowLimit(o.perClient, 'rateLimits.perClient', problems, DEFAULT_PER_CLIENT),
     clients,
     interfaces: interfaces(o.interfaces, 'rateLimits.interfaces'),
-    perUser: { enabled: perUser.enabled === true, ...windowLimit(perUser, 'rateLimits.perUser', problems, DEFAULT_PER_USER) },
+    perUser: {
+      enabled: perUser.enabled === true,
+      ...windowLimit(perUser, 'rateLimits.perUser', problems, DEFAULT_PER_USER),
+    },
     fallbackShare: num(o, 'fallbackShare', 'rateLimits', problems, 1, 0.001, 1),
     leaseShare: num(o, 'leaseShare', 'rateLimits', problems, 0.01, 0, 0.5),
   };

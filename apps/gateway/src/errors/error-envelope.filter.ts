@@ -17,7 +17,12 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
   }
 }
 
-export function sendErrorEnvelope(error: unknown, request: FastifyRequest, reply: FastifyReply, log: RequestLogger): void {
+export function sendErrorEnvelope(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  log: RequestLogger,
+): void {
   const mapped = toErrorEnvelope(error, String(request.id));
   if (mapped.unexpected) {
     log.error(request, 'Errors', `unexpected error: ${String(error)}`, { stack: (error as Error)?.stack });

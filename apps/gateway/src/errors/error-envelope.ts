@@ -1,6 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { isMsdkAnswerError, isMsdkFailure, type MsdkErrorCode } from '#msdk';
-import { isGatewayError, isTooFrequentError, RequestValidationError, type FieldProblem, type GatewayErrorCode } from './gateway-errors.js';
+import {
+  isGatewayError,
+  isTooFrequentError,
+  RequestValidationError,
+  type FieldProblem,
+  type GatewayErrorCode,
+} from './gateway-errors.js';
 
 export interface ErrorEnvelope {
   error: {
@@ -47,12 +53,28 @@ const GATEWAY_STATUS: Record<GatewayErrorCode, number> = {
 
 /** Fastify's own request errors (before any handler ran). */
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send Content-Type: application/json' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_BODY', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is larger than allowed',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send Content-Type: application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'INVALID_BODY',
+    message: 'Content-Length does not match the body',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The body is empty; send a JSON object' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The body is not valid JSON' },
-  FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send Content-Type: application/json' },
+  FST_ERR_CTP_INVALID_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send Content-Type: application/json',
+  },
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -66,7 +88,13 @@ const HTTP_CODES: Record<number, string> = {
 /** The one mapping from any failure to status + envelope, used by the filter and Fastify's error handler. */
 export function toErrorEnvelope(error: unknown, requestId: string): MappedError {
   const headers: Record<string, string> = {};
-  const envelope = (status: number, code: string, message: string, extra: Partial<ErrorEnvelope['error']> = {}, unexpected = false): MappedError => ({
+  const envelope = (
+    status: number,
+    code: string,
+    message: string,
+    extra: Partial<ErrorEnvelope['error']> = {},
+    unexpected = false,
+  ): MappedError => ({
     status,
     code,
     headers,
@@ -96,7 +124,8 @@ export function toErrorEnvelope(error: unknown, requestId: string): MappedError 
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
-    if (isHealthReport(response)) return { status, code: 'HEALTH_CHECK_FAILED', headers, unexpected: false, body: response };
+    if (isHealthReport(response))
+      return { status, code: 'HEALTH_CHECK_FAILED', headers, unexpected: false, body: response };
     return envelope(status, HTTP_CODES[status] ?? `HTTP_${status}`, error.message, {}, status >= 500);
   }
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;

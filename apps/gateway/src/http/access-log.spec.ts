@@ -6,12 +6,20 @@ import { registerAccessLog } from './access-log.js';
 describe('registerAccessLog', () => {
   it('writes one line per request through a child without field-name redaction, still scrubbing configured secret values', async () => {
     const lines: string[] = [];
-    const logger = createRootLogger({ level: 'info', pretty: false, secretValues: ['configured-secret-value'], destination: { write: (l: string) => void lines.push(l) } });
+    const logger = createRootLogger({
+      level: 'info',
+      pretty: false,
+      secretValues: ['configured-secret-value'],
+      destination: { write: (l: string) => void lines.push(l) },
+    });
     const fastify = Fastify();
     registerAccessLog(fastify, logger);
     // A client name that happens to equal a configured key: the value scrub must still catch it.
     fastify.post('/v1/x', async (request) => {
-      Object.assign(request, { caller: { client: 'configured-secret-value', game: { id: 'demo' } }, cacheStatus: 'HIT' });
+      Object.assign(request, {
+        caller: { client: 'configured-secret-value', game: { id: 'demo' } },
+        cacheStatus: 'HIT',
+      });
       return { ok: true };
     });
     const res = await fastify.inject({ method: 'POST', url: '/v1/x', payload: {} });

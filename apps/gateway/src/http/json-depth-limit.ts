@@ -11,7 +11,11 @@ export const MAX_JSON_DEPTH = 32;
 export function registerJsonDepthLimit(fastify: FastifyInstance, maxDepth = MAX_JSON_DEPTH): void {
   fastify.addHook('preValidation', (request, _reply, done) => {
     if (nestedDeeperThan(request.body, maxDepth)) {
-      return done(new RequestValidationError([{ field: 'body', problems: [`the body is nested deeper than ${maxDepth} levels`] }]));
+      return done(
+        new RequestValidationError([
+          { field: 'body', problems: [`the body is nested deeper than ${maxDepth} levels`] },
+        ]),
+      );
     }
     done();
   });

@@ -8,7 +8,9 @@ export function registerJsonOnly(fastify: FastifyInstance): void {
     const type = request.headers['content-type'];
     const hasBody = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
     if (hasBody && type !== undefined && !JSON_TYPE.test(type)) {
-      return done(Object.assign(new Error('Unsupported Media Type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }));
+      return done(
+        Object.assign(new Error('Unsupported Media Type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }),
+      );
     }
     done();
   });

@@ -20,7 +20,13 @@ export interface GatewayRequestFields {
 export type GatewayRequest = FastifyRequest & GatewayRequestFields;
 
 /** Every field above, so that adding one to the interface without declaring it fails to compile. */
-const FIELDS = { caller: true, cacheStatus: true, upstreamAttempts: true, errorCode: true, msdkRouteConfig: true } satisfies Record<keyof GatewayRequestFields, true>;
+const FIELDS = {
+  caller: true,
+  cacheStatus: true,
+  upstreamAttempts: true,
+  errorCode: true,
+  msdkRouteConfig: true,
+} satisfies Record<keyof GatewayRequestFields, true>;
 
 /**
  * Declares the fields before the server starts (Fastify's decorateRequest), so every request

@@ -83,7 +83,9 @@ export class BatchedLineWriter implements HeldAtExit {
     // Encoded into one reused buffer when it surely fits (UTF-8 takes at most 3 bytes per UTF-16
     // unit): a fresh 4 KB+ Buffer per batch is allocated outside Node's pool.
     this.backlog =
-      text.length * 3 <= this.scratch.length ? writeWhatFits(this.fd, this.scratch, this.scratch.write(text)) : writeWhatFits(this.fd, Buffer.from(text), -1);
+      text.length * 3 <= this.scratch.length
+        ? writeWhatFits(this.fd, this.scratch, this.scratch.write(text))
+        : writeWhatFits(this.fd, Buffer.from(text), -1);
     if (this.backlog !== undefined) holdUntilExit(this);
   }
 

@@ -26,7 +26,12 @@ describe('createRootLogger', () => {
 
   it('redacts credential fields by name and configured secrets by value', () => {
     const { lines, destination } = capture();
-    const logger = createRootLogger({ level: 'info', pretty: false, secretValues: ['s3cr3t-msdkkey-value'], destination });
+    const logger = createRootLogger({
+      level: 'info',
+      pretty: false,
+      secretValues: ['s3cr3t-msdkkey-value'],
+      destination,
+    });
     logger.info({ body: { accessToken: 'user-token-1' }, note: 'key is s3cr3t-msdkkey-value' }, 'call');
     const out = lines.join('');
     expect(!out.includes('user-token-1')).toBeTruthy();

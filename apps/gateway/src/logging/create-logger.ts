@@ -2,7 +2,18 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import { BatchedLineWriter } from './batched-line-writer.js';
 
 /** Field names whose values are credentials wherever they appear in a log object. */
-export const SECRET_FIELDS = ['accessToken', 'access_token', 'openkey', 'token', 'sig', 'sigkey', 'msdkkey', 'appkey', 'authorization', 'password'];
+export const SECRET_FIELDS = [
+  'accessToken',
+  'access_token',
+  'openkey',
+  'token',
+  'sig',
+  'sigkey',
+  'msdkkey',
+  'appkey',
+  'authorization',
+  'password',
+];
 
 const REDACT_PATHS = [
   ...SECRET_FIELDS,
@@ -28,7 +39,10 @@ export function createRootLogger(options: LoggerOptions): Logger {
   const destination =
     options.destination ??
     (options.pretty
-      ? pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } })
+      ? pino.transport({
+          target: 'pino-pretty',
+          options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+        })
       : logDestination(1));
   return pino(
     {

@@ -13,9 +13,18 @@ interface Noted {
 
 function capture(level = 'info') {
   const chunks: string[] = [];
-  const logger = createRootLogger({ level, pretty: false, secretValues: ['configured-secret-value'], destination: { write: (c: string) => void chunks.push(c) } });
+  const logger = createRootLogger({
+    level,
+    pretty: false,
+    secretValues: ['configured-secret-value'],
+    destination: { write: (c: string) => void chunks.push(c) },
+  });
   const writer = new InfoLineWriter(logger);
-  const lines = new DeferredLines<Noted>(writer, 'request', (r) => jsonMember('n', r.n) + jsonMember('client', r.client));
+  const lines = new DeferredLines<Noted>(
+    writer,
+    'request',
+    (r) => jsonMember('n', r.n) + jsonMember('client', r.client),
+  );
   return { chunks, lines, writer };
 }
 
@@ -32,18 +41,28 @@ describe('DeferredLines', () => {
     expect(written.length).toBe(3);
 
     const direct: string[] = [];
-    const directWriter = new InfoLineWriter(createRootLogger({ level: 'info', pretty: false, secretValues: [], destination: { write: (c: string) => void direct.push(c) } }));
+    const directWriter = new InfoLineWriter(
+      createRootLogger({
+        level: 'info',
+        pretty: false,
+        secretValues: [],
+        destination: { write: (c: string) => void direct.push(c) },
+      }),
+    );
     for (let n = 1; n <= 3; n++) directWriter.writeLines(directWriter.line(Date.now(), jsonMember('n', n), 'request'));
     expect(written.map(withoutTime)).toEqual(direct.map((l) => withoutTime(l.trimEnd())));
     expect(writer.enabled).toBe(lines.enabled);
   });
 
-  it("stamps each line with when its record ended, not when the batch was written", async () => {
+  it('stamps each line with when its record ended, not when the batch was written', async () => {
     const { chunks, lines } = capture();
     lines.add({ endedAt: performance.now() - 5000, n: 1 });
     lines.add({ endedAt: performance.now(), n: 2 });
     await nextCheckPhase();
-    const [early, late] = chunks[0].split('\n').filter(Boolean).map((l) => JSON.parse(l) as { time: number });
+    const [early, late] = chunks[0]
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { time: number });
     const now = Date.now();
     expect(Math.abs(now - 5000 - early.time) < 1000).toBeTruthy();
     expect(Math.abs(now - late.time) < 1000).toBeTruthy();
@@ -55,7 +74,12 @@ describe('DeferredLines', () => {
     lines.add({ endedAt: performance.now(), n: 2, client: 'configured-secret-value' });
     await nextCheckPhase();
     expect(!chunks[0].includes('configured-secret-value')).toBeTruthy();
-    expect(chunks[0].split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { client: string }).client)).toEqual(['[REDACTED]', '[REDACTED]']);
+    expect(
+      chunks[0]
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { client: string }).client),
+    ).toEqual(['[REDACTED]', '[REDACTED]']);
   });
 
   it('writes what is pending on close, at once', () => {

@@ -4,19 +4,32 @@ import { InfoLineWriter, jsonMember, jsonTenths } from './info-line-writer.js';
 
 function capture(level = 'info') {
   const lines: string[] = [];
-  const logger = createRootLogger({ level, pretty: false, secretValues: ['configured-secret-value'], destination: { write: (l: string) => void lines.push(l) } });
+  const logger = createRootLogger({
+    level,
+    pretty: false,
+    secretValues: ['configured-secret-value'],
+    destination: { write: (l: string) => void lines.push(l) },
+  });
   return { logger, lines };
 }
 
 const withoutTime = (line: string) => line.replace(/"time":\d+/, '"time":0');
 
 /** One line written now, as the access log's batches write each of theirs. */
-const writeOne = (writer: InfoLineWriter, members: string) => writer.writeLines(writer.line(Date.now(), members, 'request'));
+const writeOne = (writer: InfoLineWriter, members: string) =>
+  writer.writeLines(writer.line(Date.now(), members, 'request'));
 
 describe('InfoLineWriter', () => {
   const cases: Array<Record<string, string | number | undefined>> = [
     { requestId: 'abc', client: 'game-server', status: 200, durationMs: 1.5 },
-    { requestId: 'q"uote\\back\nline', client: undefined, game: 'démo ✓', status: 502, durationMs: 0, error: 'UPSTREAM_TIMEOUT' },
+    {
+      requestId: 'q"uote\\back\nline',
+      client: undefined,
+      game: 'démo ✓',
+      status: 502,
+      durationMs: 0,
+      error: 'UPSTREAM_TIMEOUT',
+    },
     { route: 'unmatched', attempts: Number.NaN, big: 1e21, negative: -0.1 },
     { client: 'configured-secret-value', cache: 'HIT' },
     { emoji: 'ok 😀', tab: 'a\tb', infinite: Number.POSITIVE_INFINITY, zero: -0, plain: '/v1/relation/qqprofile' },
@@ -27,7 +40,9 @@ describe('InfoLineWriter', () => {
       const viaPino = capture();
       viaPino.logger.child({}, { redact: [] }).info(fields, 'request');
       const direct = capture();
-      const members = Object.entries(fields).map(([name, value]) => jsonMember(name, value)).join('');
+      const members = Object.entries(fields)
+        .map(([name, value]) => jsonMember(name, value))
+        .join('');
       writeOne(new InfoLineWriter(direct.logger), members);
       expect(direct.lines.length).toBe(1);
       expect(withoutTime(direct.lines[0])).toBe(withoutTime(viaPino.lines[0]));

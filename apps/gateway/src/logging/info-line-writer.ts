@@ -17,7 +17,8 @@ export class InfoLineWriter {
   constructor(private readonly logger: Logger) {
     const internals = logger as unknown as Record<symbol, unknown>;
     this.stream = internals[pino.symbols.streamSym] as DestinationStream;
-    this.scrub = (internals[pino.symbols.hooksSym] as { streamWrite?: (line: string) => string } | undefined)?.streamWrite;
+    this.scrub = (internals[pino.symbols.hooksSym] as { streamWrite?: (line: string) => string } | undefined)
+      ?.streamWrite;
     this.bindings = (internals[pino.symbols.chindingsSym] as string | undefined) ?? '';
     this.head = `{"level":${logger.levels.values.info},"time":`;
   }

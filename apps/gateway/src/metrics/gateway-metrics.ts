@@ -79,7 +79,13 @@ export class GatewayMetrics {
   // Every metric goes to this instance's registry; histograms all use MSDK's buckets. Counters
   // and histograms are labeled-series ones: label values are given in labelNames order.
   private histogram<L extends string>(name: string, help: string, labelNames: readonly L[]): LabeledHistogram<L> {
-    return new LabeledHistogram({ name, help, labelNames, buckets: GatewayMetrics.BUCKETS, registers: [this.registry] });
+    return new LabeledHistogram({
+      name,
+      help,
+      labelNames,
+      buckets: GatewayMetrics.BUCKETS,
+      registers: [this.registry],
+    });
   }
 
   private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): LabeledCounter<L> {

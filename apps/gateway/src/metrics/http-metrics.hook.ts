@@ -9,7 +9,9 @@ const STATUS_CLASSES = Array.from({ length: 10 }, (_, i) => `${i}xx`);
 export function registerHttpMetrics(fastify: FastifyInstance, metrics: GatewayMetrics): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     const statusClass = STATUS_CLASSES[Math.floor(reply.statusCode / 100)] ?? 'other';
-    metrics.httpDuration.labels(routeTemplateOf(request), request.method, statusClass).observe(reply.elapsedTime / 1000);
+    metrics.httpDuration
+      .labels(routeTemplateOf(request), request.method, statusClass)
+      .observe(reply.elapsedTime / 1000);
     done();
   });
 }

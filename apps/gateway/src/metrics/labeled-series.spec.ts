@@ -16,8 +16,20 @@ describe('labeled series', () => {
   it('renders histograms exactly as prom-client does for the same observations', async () => {
     const ours = new Registry();
     const theirs = new Registry();
-    const a = new LabeledHistogram({ name: 'h', help: 'help', labelNames: ['route', 'status_class'], buckets: BUCKETS, registers: [ours] });
-    const b = new Histogram({ name: 'h', help: 'help', labelNames: ['route', 'status_class'], buckets: BUCKETS, registers: [theirs] });
+    const a = new LabeledHistogram({
+      name: 'h',
+      help: 'help',
+      labelNames: ['route', 'status_class'],
+      buckets: BUCKETS,
+      registers: [ours],
+    });
+    const b = new Histogram({
+      name: 'h',
+      help: 'help',
+      labelNames: ['route', 'status_class'],
+      buckets: BUCKETS,
+      registers: [theirs],
+    });
     for (const [route, statusClass, v] of OBSERVATIONS) {
       a.labels(route, statusClass).observe(v);
       b.observe({ route, status_class: statusClass }, v);
@@ -25,14 +37,25 @@ describe('labeled series', () => {
     expect(await ours.metrics()).toBe(await theirs.metrics());
     // prom-client adds `exemplar: null` to bucket values; exemplars are not used here.
     const withoutExemplars = (metrics: Awaited<ReturnType<Registry['getMetricsAsJSON']>>) =>
-      metrics.map((m) => ({ ...m, values: m.values.map((v) => { const { exemplar: _, ...rest } = v as typeof v & { exemplar?: unknown }; return rest; }) }));
+      metrics.map((m) => ({
+        ...m,
+        values: m.values.map((v) => {
+          const { exemplar: _, ...rest } = v as typeof v & { exemplar?: unknown };
+          return rest;
+        }),
+      }));
     expect(await ours.getMetricsAsJSON()).toEqual(withoutExemplars(await theirs.getMetricsAsJSON()));
   });
 
   it('renders counters exactly as prom-client does', async () => {
     const ours = new Registry();
     const theirs = new Registry();
-    const a = new LabeledCounter({ name: 'c_total', help: 'help', labelNames: ['interface', 'outcome'], registers: [ours] });
+    const a = new LabeledCounter({
+      name: 'c_total',
+      help: 'help',
+      labelNames: ['interface', 'outcome'],
+      registers: [ours],
+    });
     const b = new Counter({ name: 'c_total', help: 'help', labelNames: ['interface', 'outcome'], registers: [theirs] });
     for (const [route, outcome] of OBSERVATIONS) {
       a.labels(route, outcome).inc();
@@ -44,7 +67,13 @@ describe('labeled series', () => {
   });
 
   it('hands back the same series for the same label values, and refuses a wrong count', () => {
-    const h = new LabeledHistogram({ name: 'h2', help: 'help', labelNames: ['a', 'b'], buckets: BUCKETS, registers: [] });
+    const h = new LabeledHistogram({
+      name: 'h2',
+      help: 'help',
+      labelNames: ['a', 'b'],
+      buckets: BUCKETS,
+      registers: [],
+    });
     expect(h.labels('x', 'y')).toBe(h.labels('x', 'y'));
     expect(h.labels('x', 'y')).not.toBe(h.labels('y', 'x'));
     expect(() => h.labels('x')).toThrow(/takes 2 label values/);

@@ -53,7 +53,8 @@ abstract class LabeledMetric<L extends string, S> {
   labels(...values: string[]): S {
     let level = this.root;
     const last = this.labelNames.length - 1;
-    if (values.length !== this.labelNames.length) throw new Error(`${this.name} takes ${this.labelNames.length} label values, got ${values.length}`);
+    if (values.length !== this.labelNames.length)
+      throw new Error(`${this.name} takes ${this.labelNames.length} label values, got ${values.length}`);
     for (let i = 0; i < last; i++) {
       let next = level.get(values[i]) as Map<string, unknown> | undefined;
       if (!next) level.set(values[i], (next = new Map()));
@@ -70,13 +71,25 @@ abstract class LabeledMetric<L extends string, S> {
 
   /** For the text exposition (the Registry prefers this form): bucket lines keep their series labels apart. */
   async getForPromString(): Promise<ExportedMetric> {
-    return { name: this.name, help: this.help, type: this.type, values: this.series.flatMap(({ labels, series }) => this.export(labels, series)), aggregator: 'sum' };
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      values: this.series.flatMap(({ labels, series }) => this.export(labels, series)),
+      aggregator: 'sum',
+    };
   }
 
   /** For JSON, as prom-client gives it: one label object per value. */
   async get(): Promise<ExportedMetric> {
     const metric = await this.getForPromString();
-    return { ...metric, values: metric.values.map(({ sharedLabels, labels, ...rest }) => ({ ...rest, labels: { ...labels, ...sharedLabels } })) };
+    return {
+      ...metric,
+      values: metric.values.map(({ sharedLabels, labels, ...rest }) => ({
+        ...rest,
+        labels: { ...labels, ...sharedLabels },
+      })),
+    };
   }
 
   protected abstract create(): S;

@@ -65,7 +65,10 @@ class ShapingPipe implements PipeTransform {
     const name = (value as { name?: unknown } | null)?.name;
     if (metadata.type !== 'body' || typeof name !== 'string') return value;
     if (name === 'now') return Object.assign(value as object, { name: 'now, at once' });
-    if (name === 'thenable') return { then: (resolve: (v: unknown) => void) => resolve(Object.assign(value as object, { name: 'thenable, awaited' })) };
+    if (name === 'thenable')
+      return {
+        then: (resolve: (v: unknown) => void) => resolve(Object.assign(value as object, { name: 'thenable, awaited' })),
+      };
     return value;
   }
 }
@@ -118,8 +121,13 @@ class ShapesModule {}
 
 async function start(direct: boolean): Promise<{ app: NestFastifyApplication; routes?: DirectCatalogRoutes }> {
   const app = await NestFactory.create<NestFastifyApplication>(ShapesModule, new FastifyAdapter(), { logger: false });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }), new ShapingPipe());
-  const routes = direct ? registerDirectCatalogRoutes(app.getHttpAdapter().getInstance(), app as unknown as NestApplication) : undefined;
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    new ShapingPipe(),
+  );
+  const routes = direct
+    ? registerDirectCatalogRoutes(app.getHttpAdapter().getInstance(), app as unknown as NestApplication)
+    : undefined;
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, routes };
@@ -158,7 +166,12 @@ describe('registerDirectCatalogRoutes', () => {
     try {
       for (const { url, body, verdict } of REQUESTS) {
         const send = (app: NestFastifyApplication) =>
-          app.inject({ method: 'POST', url, payload: body as object, headers: verdict ? { 'x-verdict': verdict } : {} });
+          app.inject({
+            method: 'POST',
+            url,
+            payload: body as object,
+            headers: verdict ? { 'x-verdict': verdict } : {},
+          });
         const [expected, actual] = await Promise.all([send(viaNest.app), send(direct.app)]);
         const seen = `${url} ${JSON.stringify(body)} ${verdict ?? ''}`;
         expect(actual.statusCode).toBe(expected.statusCode);
@@ -168,13 +181,22 @@ describe('registerDirectCatalogRoutes', () => {
       // The comparison above would pass with both broken: pin what the cases mean.
       const ok = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'ann' } });
       expect([ok.statusCode, ok.json()]).toEqual([200, { name: 'ann', isDto: true, url: '/shapes/plain' }]);
-      const refused = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'ann' }, headers: { 'x-verdict': 'no' } });
+      const refused = await direct.app.inject({
+        method: 'POST',
+        url: '/shapes/plain',
+        payload: { name: 'ann' },
+        headers: { 'x-verdict': 'no' },
+      });
       expect([refused.statusCode, refused.json().caught]).toEqual([403, 'Forbidden resource']);
       const created = await direct.app.inject({ method: 'POST', url: '/shapes/observed', payload: { name: 'bob' } });
       expect([created.statusCode, created.json()]).toEqual([201, { name: 'bob', method: 'POST' }]);
       const awaited = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'thenable' } });
       expect(awaited.json().name).toBe('thenable, awaited');
-      const invalid = await direct.app.inject({ method: 'POST', url: '/shapes/plain', payload: { name: 'ann', extra: 1 } });
+      const invalid = await direct.app.inject({
+        method: 'POST',
+        url: '/shapes/plain',
+        payload: { name: 'ann', extra: 1 },
+      });
       expect(invalid.statusCode).toBe(400);
     } finally {
       await viaNest.app.close();

@@ -1,4 +1,10 @@
-import { ForbiddenException, type CanActivate, type ExceptionFilter, type PipeTransform, type Type } from '@nestjs/common';
+import {
+  ForbiddenException,
+  type CanActivate,
+  type ExceptionFilter,
+  type PipeTransform,
+  type Type,
+} from '@nestjs/common';
 import {
   EXCEPTION_FILTERS_METADATA,
   FILTER_CATCH_EXCEPTIONS,
@@ -93,7 +99,12 @@ function catalogRouteTargets(modules: ModulesContainer): Map<CatalogEntry, Route
         const handler = prototype[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as MsdkRouteConfig | undefined;
-        if (config?.msdkEntry) targets.set(config.msdkEntry, { instance, controller: wrapper.metatype as Type, handler: handler as Handler });
+        if (config?.msdkEntry)
+          targets.set(config.msdkEntry, {
+            instance,
+            controller: wrapper.metatype as Type,
+            handler: handler as Handler,
+          });
       }
     }
   }
@@ -103,18 +114,26 @@ function catalogRouteTargets(modules: ModulesContainer): Map<CatalogEntry, Route
 /** The global guards, pipes and the one catch-all filter; null when the app has more than that. */
 function globalEnhancers(app: NestApplication): GlobalEnhancers | null {
   const config = (app as unknown as { config?: unknown }).config;
-  if (!(config instanceof ApplicationConfig)) throw new Error('Nest no longer keeps its ApplicationConfig where direct catalog routes read it');
+  if (!(config instanceof ApplicationConfig))
+    throw new Error('Nest no longer keeps its ApplicationConfig where direct catalog routes read it');
   const requestScoped =
-    config.getGlobalRequestGuards().length + config.getGlobalRequestPipes().length + config.getGlobalRequestFilters().length + config.getGlobalRequestInterceptors().length;
+    config.getGlobalRequestGuards().length +
+    config.getGlobalRequestPipes().length +
+    config.getGlobalRequestFilters().length +
+    config.getGlobalRequestInterceptors().length;
   const filters = config.getGlobalFilters();
-  const catchesAll = filters.length === 1 && (Reflect.getMetadata(FILTER_CATCH_EXCEPTIONS, filters[0].constructor) ?? []).length === 0;
+  const catchesAll =
+    filters.length === 1 && (Reflect.getMetadata(FILTER_CATCH_EXCEPTIONS, filters[0].constructor) ?? []).length === 0;
   if (requestScoped > 0 || config.getGlobalInterceptors().length > 0 || !catchesAll) return null;
   return { guards: config.getGlobalGuards(), pipes: config.getGlobalPipes(), filter: filters[0] };
 }
 
 /** The plan for a method taking only @Body() and @Req(), or undefined for any other shape. */
 function paramPlan(target: RouteTarget): ParamPlan | undefined {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, target.controller, target.handler.name) ?? {}) as Record<string, { index: number; data?: unknown; pipes?: unknown[] }>;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, target.controller, target.handler.name) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown; pipes?: unknown[] }
+  >;
   let bodyIndex = -1;
   let requestIndex = -1;
   for (const [key, arg] of Object.entries(args)) {
@@ -137,16 +156,24 @@ function hasRouteLevelFeatures(target: RouteTarget): boolean {
     const value = Reflect.getMetadata(key, where) as unknown;
     return Array.isArray(value) ? value.length > 0 : value !== undefined;
   };
-  return onBoth.some((key) => present(key, target.controller) || present(key, target.handler)) || onMethod.some((key) => present(key, target.handler));
+  return (
+    onBoth.some((key) => present(key, target.controller) || present(key, target.handler)) ||
+    onMethod.some((key) => present(key, target.handler))
+  );
 }
 
-function directHandler(target: RouteTarget, enhancers: GlobalEnhancers, route: RouteOptions): RouteOptions['handler'] | undefined {
+function directHandler(
+  target: RouteTarget,
+  enhancers: GlobalEnhancers,
+  route: RouteOptions,
+): RouteOptions['handler'] | undefined {
   const plan = paramPlan(target);
   if (!plan || hasRouteLevelFeatures(target)) return undefined;
   const { instance, controller, handler } = target;
   const { guards, pipes, filter } = enhancers;
   // Nest's status for the route: @HttpCode, else 201 for POST and 200 for the rest.
-  const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (route.method === 'POST' ? 201 : 200);
+  const status =
+    (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (route.method === 'POST' ? 201 : 200);
   const bodyMetadata = { type: 'body' as const, metatype: plan.bodyType, data: undefined };
 
   // One async function per request: the guards, pipes and handler in Nest's order, and any
@@ -204,7 +231,11 @@ class DirectRouteContext extends ExecutionContextHost {
 /** What `await` would wait for: a promise, or any object or function with a `then` method. */
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   if (value instanceof Promise) return true;
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /** A promise's or an observable's (last) value, as Nest takes a guard's or a handler's answer. */

@@ -11,7 +11,10 @@ describe('registerForwardedAnswers', () => {
     const raw = '{"ret":0, "msg":"success","is_lost":"1" ,"z":1,"a":2}';
     let noted: unknown;
     fastify.addHook('onResponse', async (request) => {
-      noted = { attempts: (request as { upstreamAttempts?: number }).upstreamAttempts, cache: (request as { cacheStatus?: string }).cacheStatus };
+      noted = {
+        attempts: (request as { upstreamAttempts?: number }).upstreamAttempts,
+        cache: (request as { cacheStatus?: string }).cacheStatus,
+      };
     });
     fastify.post('/answer', async () => new ForwardedAnswer(Buffer.from(raw), 'STALE', true, 2));
     fastify.post('/plain', async () => ({ status: 'ok' }));
@@ -39,7 +42,8 @@ describe('registerForwardedAnswers', () => {
 
     const fastify = Fastify();
     registerForwardedAnswers(fastify);
-    for (const [name, raw] of Object.entries({ small, invalid, large })) fastify.post(`/${name}`, async () => new ForwardedAnswer(raw, 'MISS', undefined, 1));
+    for (const [name, raw] of Object.entries({ small, invalid, large }))
+      fastify.post(`/${name}`, async () => new ForwardedAnswer(raw, 'MISS', undefined, 1));
     for (const [name, raw] of Object.entries({ small, invalid, large })) {
       const res = await fastify.inject({ method: 'POST', url: `/${name}` });
       expect(res.rawPayload.equals(raw)).toBeTruthy();

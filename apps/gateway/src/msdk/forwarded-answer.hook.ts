@@ -20,7 +20,9 @@ export function outgoingBody(raw: Buffer): string | Buffer {
 }
 
 // Fastify types a serializer as returning a string; a Buffer is sent as it is.
-const answerBody = ((payload: unknown) => outgoingBody((payload as ForwardedAnswer).raw)) as unknown as (payload: unknown) => string;
+const answerBody = ((payload: unknown) => outgoingBody((payload as ForwardedAnswer).raw)) as unknown as (
+  payload: unknown,
+) => string;
 
 /**
  * Sends a ForwardedAnswer as MSDK's bytes plus X-Cache / X-Msdk-Is-Lost, without re-serialising,

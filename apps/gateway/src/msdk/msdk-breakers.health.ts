@@ -5,7 +5,10 @@ import { MsdkClient } from '#msdk';
 /** Readiness: down while any MSDK origin's circuit is open (calls would fail fast anyway). */
 @Injectable()
 export class MsdkBreakersHealthIndicator {
-  constructor(private readonly client: MsdkClient, private readonly health: HealthIndicatorService) {}
+  constructor(
+    private readonly client: MsdkClient,
+    private readonly health: HealthIndicatorService,
+  ) {}
 
   check(key = 'msdk') {
     const breakers = this.client.breakers.states();

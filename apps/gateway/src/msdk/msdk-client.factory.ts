@@ -1,5 +1,12 @@
 import { HttpService } from '@nestjs/axios';
-import { AxiosTransport, MsdkClient, UndiciTransport, type MsdkCallObserver, type MsdkTransport, type ResilienceOptions } from '#msdk';
+import {
+  AxiosTransport,
+  MsdkClient,
+  UndiciTransport,
+  type MsdkCallObserver,
+  type MsdkTransport,
+  type ResilienceOptions,
+} from '#msdk';
 import type { UpstreamConfig } from '../config/gateway-config.js';
 
 /** undici by default; @nestjs/axios only when configured (it costs several times the CPU). */
@@ -9,6 +16,10 @@ export function createTransport(upstream: UpstreamConfig, http: HttpService): Ms
     : new UndiciTransport({ connections: upstream.connections, keepAliveTimeoutMs: 30_000 });
 }
 
-export function createMsdkClient(transport: MsdkTransport, resilience: ResilienceOptions, observer?: MsdkCallObserver): MsdkClient {
+export function createMsdkClient(
+  transport: MsdkTransport,
+  resilience: ResilienceOptions,
+  observer?: MsdkCallObserver,
+): MsdkClient {
   return new MsdkClient(transport, resilience, observer);
 }

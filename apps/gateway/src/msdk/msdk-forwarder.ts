@@ -1,6 +1,15 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ReadThroughCache } from '#cache';
-import { buildUpstreamCall, isUpstreamOutage, upstreamAppId, MsdkClient, type CallerPayload, type CatalogEntry, type MsdkResult, type UpstreamCall } from '#msdk';
+import {
+  buildUpstreamCall,
+  isUpstreamOutage,
+  upstreamAppId,
+  MsdkClient,
+  type CallerPayload,
+  type CatalogEntry,
+  type MsdkResult,
+  type UpstreamCall,
+} from '#msdk';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
 import { cacheTtlFor } from '../cache/cache-ttl.js';
 import { msdkCacheKey } from '../cache/msdk-cache-key.js';
@@ -60,15 +69,26 @@ export class MsdkForwarder implements OnApplicationShutdown {
     }
 
     let attempts = 0;
-    const key = msdkCacheKey(game.id, upstreamAppId(entry, game.credentials, caller), entry, payload as Record<string, unknown>);
-    const answer = await this.cache.read(key, { ttlMs, skipRead: context.noCache, staleCovers: isUpstreamOutage }, async () => {
-      // Built only on a miss (a hit signs nothing). The body is served to later requests, so
-      // V3's msdkExtInfo must not default to this request's id; V5's seq still carries it.
-      const call = buildUpstreamCall(entry, game.credentials, caller, { requestId: entry.protocol === 'v5' ? context.requestId : undefined });
-      const result = await this.send(entry, call, context, caller.openid);
-      attempts = result.attempts;
-      return { value: result.raw, degraded: isLostFlag(result.body) };
-    });
+    const key = msdkCacheKey(
+      game.id,
+      upstreamAppId(entry, game.credentials, caller),
+      entry,
+      payload as Record<string, unknown>,
+    );
+    const answer = await this.cache.read(
+      key,
+      { ttlMs, skipRead: context.noCache, staleCovers: isUpstreamOutage },
+      async () => {
+        // Built only on a miss (a hit signs nothing). The body is served to later requests, so
+        // V3's msdkExtInfo must not default to this request's id; V5's seq still carries it.
+        const call = buildUpstreamCall(entry, game.credentials, caller, {
+          requestId: entry.protocol === 'v5' ? context.requestId : undefined,
+        });
+        const result = await this.send(entry, call, context, caller.openid);
+        attempts = result.attempts;
+        return { value: result.raw, degraded: isLostFlag(result.body) };
+      },
+    );
     this.count(entry, answer.result, answer.loaded?.degraded === true);
     return new ForwardedAnswer(answer.value, answer.result, entry.hasIsLost ? answer.degraded : undefined, attempts);
   }
@@ -83,7 +103,8 @@ export class MsdkForwarder implements OnApplicationShutdown {
     // Only calls that would reach MSDK spend from the user's budget: never cache hits or followers.
     const admitted = this.perUser.admit(context.caller, entry, openid);
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
-    const go = () => this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
+    const go = () =>
+      this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
     return admitted ? admitted.then(go) : go();
   }
 

@@ -12,8 +12,10 @@ import type { MsdkRouteConfig } from './route-entry.js';
  */
 export function MsdkOperation(entry: CatalogEntry, dto: new () => object) {
   const route = entry.path.slice(entry.path.lastIndexOf('/') + 1);
-  const retryNote = entry.retry === 'safe' ? 'Read: retried on timeouts and outages.' : 'Not repeatable: never retried once sent.';
-  const cacheNote = entry.cache.kind === 'none' ? '' : ` Cached (${entry.cache.kind}); is_lost=1 answers are never cached.`;
+  const retryNote =
+    entry.retry === 'safe' ? 'Read: retried on timeouts and outages.' : 'Not repeatable: never retried once sent.';
+  const cacheNote =
+    entry.cache.kind === 'none' ? '' : ` Cached (${entry.cache.kind}); is_lost=1 answers are never cached.`;
   return applyDecorators(
     Post(route),
     HttpCode(200),
@@ -29,8 +31,16 @@ export function MsdkOperation(entry: CatalogEntry, dto: new () => object) {
     ApiResponse({ status: 400, description: 'A field is invalid (named in error.fields)', type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 401, description: 'No or unknown client key', type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 403, description: 'The client may not use this game or scope', type: ErrorEnvelopeSchema }),
-    ApiResponse({ status: 429, description: 'Rate limited (RATE_LIMITED) or the per-user guard (MSDK_FREQUENCY_LIMIT); see Retry-After', type: ErrorEnvelopeSchema }),
-    ApiResponse({ status: 422, description: "MSDK rejected the user's token (MSDK_USER_TOKEN_INVALID)", type: ErrorEnvelopeSchema }),
+    ApiResponse({
+      status: 429,
+      description: 'Rate limited (RATE_LIMITED) or the per-user guard (MSDK_FREQUENCY_LIMIT); see Retry-After',
+      type: ErrorEnvelopeSchema,
+    }),
+    ApiResponse({
+      status: 422,
+      description: "MSDK rejected the user's token (MSDK_USER_TOKEN_INVALID)",
+      type: ErrorEnvelopeSchema,
+    }),
     ApiResponse({ status: 502, description: 'MSDK answered ret != 0 or garbage', type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 503, description: 'Circuit open: MSDK is failing', type: ErrorEnvelopeSchema }),
     ApiResponse({ status: 504, description: 'MSDK did not answer in time', type: ErrorEnvelopeSchema }),

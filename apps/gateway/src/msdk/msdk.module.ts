@@ -17,7 +17,12 @@ import { MsdkMetricsObserver } from '../metrics/msdk-metrics.observer.js';
     {
       provide: MsdkClient,
       inject: [upstreamConfig.KEY, resilienceConfig.KEY, HttpService, GatewayMetrics],
-      useFactory: (upstream: UpstreamConfig, resilience: ResilienceOptions, http: HttpService, metrics: GatewayMetrics) => {
+      useFactory: (
+        upstream: UpstreamConfig,
+        resilience: ResilienceOptions,
+        http: HttpService,
+        metrics: GatewayMetrics,
+      ) => {
         const observer = new MsdkMetricsObserver(metrics);
         const client = createMsdkClient(createTransport(upstream, http), resilience, observer);
         client.breakers.onStateChange((origin, state) => observer.breakerChanged(origin, state));

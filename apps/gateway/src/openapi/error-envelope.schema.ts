@@ -3,9 +3,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 class MsdkErrorDetailSchema {
   @ApiProperty({ description: "MSDK's ret" }) ret: number;
   @ApiProperty({ description: "MSDK's msg (or message)" }) msg: string;
-  @ApiProperty({ enum: ['msdk', 'qq', 'wechat'], description: 'msdk itself, or a platform error MSDK wrapped (-10000 QQ, -20000 WeChat)' })
+  @ApiProperty({
+    enum: ['msdk', 'qq', 'wechat'],
+    description: 'msdk itself, or a platform error MSDK wrapped (-10000 QQ, -20000 WeChat)',
+  })
   source: string;
-  @ApiPropertyOptional({ description: "The platform's own code, from msg \"<code>,<text>\"" }) platformCode?: number;
+  @ApiPropertyOptional({ description: 'The platform\'s own code, from msg "<code>,<text>"' }) platformCode?: number;
   @ApiPropertyOptional({ description: 'err_type: 1 retry later, 2 re-authorize, 3 refresh token' }) errType?: number;
 }
 
@@ -19,7 +22,8 @@ class ErrorBodySchema {
   @ApiProperty() message: string;
   @ApiProperty() requestId: string;
   @ApiPropertyOptional({ type: [FieldProblemSchema] }) fields?: FieldProblemSchema[];
-  @ApiPropertyOptional({ type: MsdkErrorDetailSchema, description: 'Present only when MSDK answered' }) msdk?: MsdkErrorDetailSchema;
+  @ApiPropertyOptional({ type: MsdkErrorDetailSchema, description: 'Present only when MSDK answered' })
+  msdk?: MsdkErrorDetailSchema;
 }
 
 /** The one error envelope, as OpenAPI shows it. */

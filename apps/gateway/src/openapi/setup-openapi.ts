@@ -5,7 +5,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('msdk-gateway')
     .setDescription(
-      'Call MSDK without signing: send `openid`, `accessToken` and the interface\'s own MSDK fields as JSON; ' +
+      "Call MSDK without signing: send `openid`, `accessToken` and the interface's own MSDK fields as JSON; " +
         'the gateway adds appid, sig, timestamp and encode. Each operation names the MSDK interface it fronts in `x-msdk-interface`. ' +
         'Successes are MSDK\'s JSON unchanged; failures are `{"error": {"code", "message", "requestId", "msdk"?}}`.',
     )

@@ -16,7 +16,10 @@ const config: RateLimitConfig = {
 
 describe('clientLimits', () => {
   it('uses the default per-client budget, and an interface budget only where configured', () => {
-    expect(clientLimits(config, 'lobby', 'auth.verify_login')).toEqual({ overall: config.perClient, interface: undefined });
+    expect(clientLimits(config, 'lobby', 'auth.verify_login')).toEqual({
+      overall: config.perClient,
+      interface: undefined,
+    });
     expect(clientLimits(config, 'lobby', 'profile.get_gift').interface).toEqual({ limit: 10, windowMs: 1000 });
     expect(clientLimits(config, 'lobby', undefined)).toEqual({ overall: config.perClient });
   });
@@ -29,7 +32,11 @@ describe('clientLimits', () => {
   });
 
   it('never gives two budgets one key', () => {
-    const keys = [budgetKeys.client('a'), budgetKeys.clientInterface('profile.get_gift', 'a'), budgetKeys.user('demo', 'profile.get_gift', 'a')];
+    const keys = [
+      budgetKeys.client('a'),
+      budgetKeys.clientInterface('profile.get_gift', 'a'),
+      budgetKeys.user('demo', 'profile.get_gift', 'a'),
+    ];
     expect(new Set(keys).size).toBe(keys.length);
   });
 

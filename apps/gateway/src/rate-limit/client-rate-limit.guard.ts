@@ -30,7 +30,10 @@ export class ClientRateLimitGuard implements CanActivate {
     const entry = routeEntryOf(request);
     const limits = clientLimits(this.config, client, entry?.id);
     const ownLimit = entry ? limits.interface : undefined;
-    const perInterface = () => (entry && ownLimit ? this.spend(budgetKeys.clientInterface(entry.id, client), ownLimit, client, 'interface') : true);
+    const perInterface = () =>
+      entry && ownLimit
+        ? this.spend(budgetKeys.clientInterface(entry.id, client), ownLimit, client, 'interface')
+        : true;
     return thenOrNow(this.spend(budgetKeys.client(client), limits.overall, client, 'client'), perInterface);
   }
 

@@ -14,9 +14,13 @@ export function createWindowCounter(cache: CacheConfig, limits: RateLimitConfig)
   const logger = new Logger('RateLimit');
   const connectionWarning = throttledWarning(logger, 1000);
   const fallbackWarning = throttledWarning(logger, 1000);
-  const shared = new RedisWindowCounter(cache.redis, (e) => connectionWarning(`rate-limit counter connection: ${e.message}`));
+  const shared = new RedisWindowCounter(cache.redis, (e) =>
+    connectionWarning(`rate-limit counter connection: ${e.message}`),
+  );
   return new FallbackWindowCounter(shared, local, (e) =>
-    fallbackWarning(`shared rate-limit counter failed, counting on this instance: ${e instanceof Error ? e.message : String(e)}`),
+    fallbackWarning(
+      `shared rate-limit counter failed, counting on this instance: ${e instanceof Error ? e.message : String(e)}`,
+    ),
   );
 }
 

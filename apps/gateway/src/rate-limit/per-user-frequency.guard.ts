@@ -25,7 +25,10 @@ export class PerUserFrequencyGuard {
   /** Nothing when the call may go (at once when counted in memory or off), else a promise; throws when it may not. */
   admit(caller: AuthenticatedCaller, entry: CatalogEntry, openid: unknown): void | Promise<void> {
     if (!this.config.perUser.enabled || typeof openid !== 'string') return;
-    return thenOrNow(this.budget.spend(budgetKeys.user(caller.game.id, entry.id, openid), this.config.perUser), (retryAfter) => this.refuse(retryAfter, caller));
+    return thenOrNow(
+      this.budget.spend(budgetKeys.user(caller.game.id, entry.id, openid), this.config.perUser),
+      (retryAfter) => this.refuse(retryAfter, caller),
+    );
   }
 
   private refuse(retryAfter: number | undefined, caller: AuthenticatedCaller): void {

@@ -25,13 +25,16 @@ import { WindowBudget } from './window-budget.js';
     {
       provide: WindowBudget,
       inject: [WINDOW_COUNTER, rateLimitConfig.KEY],
-      useFactory: (counter: WindowCounterStore, limits: RateLimitConfig) => new WindowBudget(counter, limits.fallbackShare, limits.leaseShare),
+      useFactory: (counter: WindowCounterStore, limits: RateLimitConfig) =>
+        new WindowBudget(counter, limits.fallbackShare, limits.leaseShare),
     },
     {
       // Rejections per client for Prometheus (the observer is the only link to metrics).
       provide: RATE_LIMIT_OBSERVER,
       inject: [GatewayMetrics],
-      useFactory: (metrics: GatewayMetrics): RateLimitObserver => ({ onRejected: (client) => metrics.rateLimitRejections.labels(client).inc() }),
+      useFactory: (metrics: GatewayMetrics): RateLimitObserver => ({
+        onRejected: (client) => metrics.rateLimitRejections.labels(client).inc(),
+      }),
     },
     ClientRateLimitGuard,
     PerUserFrequencyGuard,

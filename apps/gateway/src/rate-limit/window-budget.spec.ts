@@ -41,7 +41,12 @@ describe('WindowBudget', () => {
   });
 
   it('allows only its share of the limit while counting alone (shared counter down)', async () => {
-    const down: WindowCounterStore = { kind: 'redis', hit: () => Promise.reject(new Error('down')), warmUp: async () => undefined, close: async () => undefined };
+    const down: WindowCounterStore = {
+      kind: 'redis',
+      hit: () => Promise.reject(new Error('down')),
+      warmUp: async () => undefined,
+      close: async () => undefined,
+    };
     const budget = new WindowBudget(new FallbackWindowCounter(down, new MemoryWindowCounter(10, () => 0)), 0.5);
     const limit = { limit: 4, windowMs: 1000 };
     const answers = [];
@@ -88,7 +93,9 @@ describe('WindowBudget leases from a shared counter', () => {
   it('lets concurrent calls for one key wait for one lease rather than each taking their own', async () => {
     const { counter, increments } = sharedCounter(() => 0);
     const budget = new WindowBudget(counter, 1, 0.01);
-    const answers = await Promise.all(Array.from({ length: 30 }, () => budget.spend('k', { limit: 1000, windowMs: 1000 })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => budget.spend('k', { limit: 1000, windowMs: 1000 })),
+    );
     expect(answers.every((a) => a === undefined)).toBeTruthy();
     expect(increments).toEqual([10, 10, 10]);
   });

@@ -92,7 +92,12 @@ export class WindowBudget {
    */
   private async takeLease(key: string, limit: WindowLimit, size: number): Promise<number | undefined> {
     let release!: () => void;
-    const lease: Lease = { left: 0, endsAt: Infinity, exhausted: false, taking: new Promise((resolve) => (release = resolve)) };
+    const lease: Lease = {
+      left: 0,
+      endsAt: Infinity,
+      exhausted: false,
+      taking: new Promise((resolve) => (release = resolve)),
+    };
     if (this.leases.size >= MAX_LEASED_KEYS && !this.leases.has(key)) this.leases.clear();
     this.leases.set(key, lease);
     try {

@@ -21,7 +21,19 @@ function tickMapsBuilt(keep: boolean): number {
       for (let i = 0; i < 6; i++) { globalThis.gc(); await new Promise((resolve) => setTimeout(resolve, 5)); }
       await ticks(20000);
     `;
-    const run = spawnSync(process.execPath, ['--expose-gc', '--log-maps', `--logfile=${log}`, '--no-logfile-per-isolate', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--log-maps',
+        `--logfile=${log}`,
+        '--no-logfile-per-isolate',
+        '--input-type=module',
+        '-e',
+        script,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(0);
     return readFileSync(log, 'utf8')
       .split('\n')

@@ -29,13 +29,22 @@ interface PropertyPlan {
  * can never answer differently from class-validator, only sooner; a test holds it to that.
  */
 export class CompiledDtoCheck {
-  private constructor(private readonly properties: readonly PropertyPlan[], private readonly known: ReadonlySet<string>) {}
+  private constructor(
+    private readonly properties: readonly PropertyPlan[],
+    private readonly known: ReadonlySet<string>,
+  ) {}
 
   /** The plan for a DTO, or undefined when it has a rule this fast path does not cover. */
   static compile(dto: Dto): CompiledDtoCheck | undefined {
     const storage = getMetadataStorage();
     // The same call class-validator makes per validation (no schema, no groups, always=false).
-    const metadatas = storage.getTargetValidationMetadatas(dto, undefined as unknown as string, false, false, undefined);
+    const metadatas = storage.getTargetValidationMetadatas(
+      dto,
+      undefined as unknown as string,
+      false,
+      false,
+      undefined,
+    );
     if (metadatas.length === 0) return undefined;
     const byProperty = new Map<string, ValidationMetadata[]>();
     for (const m of metadatas) byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
@@ -69,7 +78,13 @@ export class CompiledDtoCheck {
     const object = instance as Record<string, unknown>;
     for (const key of Object.keys(object)) if (!this.known.has(key)) return false;
     // One arguments object per call, refilled per property and rule, as class-validator passes them.
-    const args = { targetName: instance.constructor.name, property: '', object, value: undefined as unknown, constraints: [] as unknown[] } satisfies ValidationArguments;
+    const args = {
+      targetName: instance.constructor.name,
+      property: '',
+      object,
+      value: undefined as unknown,
+      constraints: [] as unknown[],
+    } satisfies ValidationArguments;
     for (const property of this.properties) {
       const value = object[property.name];
       if (!allHold(property.conditions, object, value)) continue;

@@ -1,4 +1,9 @@
-import { ValidationPipe, type ArgumentMetadata, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
+import {
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
 import { RequestValidationError, type FieldProblem } from '../errors/gateway-errors.js';
 import { CompiledDtoCheck } from './compiled-dto-check.js';
 

@@ -16,12 +16,22 @@ export interface FieldDoc {
 
 /** A string MSDK needs: present and not blank, within `maxBytes` UTF-8 bytes when the doc limits it. */
 export function RequiredText(doc: FieldDoc, maxBytes?: number): PropertyDecorator {
-  return applyDecorators(ApiProperty({ type: String, ...withLimit(doc, maxBytes) }), IsString(), IsNotEmpty(), ...limit(maxBytes));
+  return applyDecorators(
+    ApiProperty({ type: String, ...withLimit(doc, maxBytes) }),
+    IsString(),
+    IsNotEmpty(),
+    ...limit(maxBytes),
+  );
 }
 
 /** An optional string ("" accepted and forwarded), within `maxBytes` UTF-8 bytes when limited. */
 export function OptionalText(doc: FieldDoc, maxBytes?: number): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ type: String, ...withLimit(doc, maxBytes) }), IsOptional(), IsString(), ...limit(maxBytes));
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, ...withLimit(doc, maxBytes) }),
+    IsOptional(),
+    IsString(),
+    ...limit(maxBytes),
+  );
 }
 
 /** A string enumeration (MSDK sends some ids as strings, e.g. platid "1"). */
@@ -36,7 +46,12 @@ export function IntEnum(values: readonly number[], doc: FieldDoc): PropertyDecor
 
 /** An optional integer enumeration. */
 export function OptionalIntEnum(values: readonly number[], doc: FieldDoc): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ type: 'integer', enum: [...values], ...doc }), IsOptional(), IsInt(), IsIn([...values]));
+  return applyDecorators(
+    ApiPropertyOptional({ type: 'integer', enum: [...values], ...doc }),
+    IsOptional(),
+    IsInt(),
+    IsIn([...values]),
+  );
 }
 
 /** An optional integer (add @Min/@Max beside it where the doc bounds it). */
@@ -46,7 +61,10 @@ export function OptionalInt(doc: FieldDoc): PropertyDecorator {
 
 /** An http(s) URL. */
 export function HttpUrl(doc: FieldDoc, options: { optional?: boolean } = {}): PropertyDecorator {
-  const url = IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an http(s) URL' });
+  const url = IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: '$property must be an http(s) URL' },
+  );
   return options.optional
     ? applyDecorators(ApiPropertyOptional({ type: String, format: 'uri', ...doc }), IsOptional(), url)
     : applyDecorators(ApiProperty({ type: String, format: 'uri', ...doc }), url);
@@ -57,5 +75,7 @@ function limit(maxBytes: number | undefined): PropertyDecorator[] {
 }
 
 function withLimit(doc: FieldDoc, maxBytes: number | undefined): FieldDoc {
-  return maxBytes === undefined ? doc : { ...doc, description: `${doc.description}; at most ${maxBytes} bytes (UTF-8)` };
+  return maxBytes === undefined
+    ? doc
+    : { ...doc, description: `${doc.description}; at most ${maxBytes} bytes (UTF-8)` };
 }

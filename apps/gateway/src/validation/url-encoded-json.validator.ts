@@ -14,7 +14,10 @@ export function IsUrlEncodedJsonObject(options?: ValidationOptions): PropertyDec
       name: 'isUrlEncodedJsonObject',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be a url-encoded JSON object (the ark template, comments removed)', ...options },
+      options: {
+        message: '$property must be a url-encoded JSON object (the ark template, comments removed)',
+        ...options,
+      },
       validator: { validate: (value: unknown) => typeof value === 'string' && decodesToJsonObject(value) },
     });
 }

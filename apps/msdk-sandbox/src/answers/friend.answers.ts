@@ -25,13 +25,21 @@ function sopenidFor(openid: string, platform: Platform): string {
 /** Avatar bases without a size: the caller appends /40, /100 (QQ) or /0…/132 (WeChat). */
 function pictureUrl(openid: string, platform: Platform): string {
   const key = md5Hex(`avatar:${openid}`).toUpperCase();
-  return platform === 'wechat' ? `https://wx.qlogo.cn/mmhead/${token64(key, 44)}` : `https://thirdqq.qlogo.cn/qqopen/${key}/`;
+  return platform === 'wechat'
+    ? `https://wx.qlogo.cn/mmhead/${token64(key, 44)}`
+    : `https://thirdqq.qlogo.cn/qqopen/${key}/`;
 }
 
 /** WeChat items have nick_name, and friend_remark only when the user set one; no gender or country. */
 function wechatFriend(friend: string, seed: Seeded): Answer {
   const nick = nickFor(seed);
-  const item: Answer = { user_name: nick, picture_url: pictureUrl(friend, 'wechat'), provice: '', openid: friend, nick_name: nick };
+  const item: Answer = {
+    user_name: nick,
+    picture_url: pictureUrl(friend, 'wechat'),
+    provice: '',
+    openid: friend,
+    nick_name: nick,
+  };
   if (seed.int(2) === 0) item.friend_remark = `Remark ${nickFor(seed)}`;
   return item;
 }
@@ -76,7 +84,11 @@ const recallFriendsList: AnswerFn = ({ openid, platform, fields }) => {
 export const FRIEND_ANSWERS: Record<string, AnswerFn> = {
   '/v2/friend/friend_list': friendList,
   '/v2/friend/recall_friends_list': recallFriendsList,
-  '/v2/profile/get_sopenid': ({ openid, platform }) => ({ ret: 0, msg: 'success', sopenid: sopenidFor(openid, platform) }),
+  '/v2/profile/get_sopenid': ({ openid, platform }) => ({
+    ret: 0,
+    msg: 'success',
+    sopenid: sopenidFor(openid, platform),
+  }),
   '/v2/friend/share': () => ({ ret: 0, msg: 'success!' }),
   '/v2/friend/ark_share': () => ({ ret: 0, msg: 'success!' }),
 };

@@ -61,7 +61,12 @@ export const GROUP_ANSWERS: Record<string, AnswerFn> = {
     const { gc, group_name } = guildGroup(ctx);
     return {
       ...SUCCESS,
-      data: { gc, group_name, group_key: md5Hex(`group_key:${gc}`), group_openid: md5Hex(`group_openid:${ctx.appid}:${gc}`).toUpperCase() },
+      data: {
+        gc,
+        group_name,
+        group_key: md5Hex(`group_key:${gc}`),
+        group_openid: md5Hex(`group_openid:${ctx.appid}:${gc}`).toUpperCase(),
+      },
     };
   },
 

@@ -50,7 +50,10 @@ const queryVip: AnswerFn = (ctx) => {
 const getGift: AnswerFn = (ctx) => {
   const s = seeded(ctx);
   const count = s.int(3);
-  const GiftPackList = Array.from({ length: count }, (_, i) => ({ giftCount: String(1 + s.int(5)), giftId: String(1001 + i) }));
+  const GiftPackList = Array.from({ length: count }, (_, i) => ({
+    giftCount: String(1 + s.int(5)),
+    giftId: String(1001 + i),
+  }));
   return { GiftPackList, msg: 'success', ret: 0 };
 };
 
@@ -65,7 +68,12 @@ const getXinyueSuper: AnswerFn = (ctx) => ({
 /** seven_flag=1 or xinyue_upgrade=1 answer on a 7-level scale, otherwise on the 3-level one. */
 const getWxXinyueVip: AnswerFn = (ctx) => {
   const sevenLevels = String(ctx.fields.seven_flag) === '1' || String(ctx.fields.xinyue_upgrade) === '1';
-  return { ret: 0, ilevel: seeded(ctx).int(sevenLevels ? 8 : 4), serial: String(ctx.fields.serial ?? ''), msg: 'success.' };
+  return {
+    ret: 0,
+    ilevel: seeded(ctx).int(sevenLevels ? 8 : 4),
+    serial: String(ctx.fields.serial ?? ''),
+    msg: 'success.',
+  };
 };
 
 /** The requester comes first, then their game friends. */

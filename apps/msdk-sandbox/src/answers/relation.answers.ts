@@ -59,7 +59,14 @@ function qqStranger(appid: string, openid: string) {
 
 function wxInfo(openid: string) {
   const s = new Seeded(`${openid}:wx`);
-  return { city: s.pick(CITIES), nickName: nickOf(openid), openid, picture: wxPicture(openid), provice: '', sex: 1 + s.int(2) };
+  return {
+    city: s.pick(CITIES),
+    nickName: nickOf(openid),
+    openid,
+    picture: wxPicture(openid),
+    provice: '',
+    sex: 1 + s.int(2),
+  };
 }
 
 function qqVipEntry(openid: string, flags: readonly string[]) {
@@ -98,7 +105,9 @@ export const RELATION_ANSWERS: Record<string, AnswerFn> = {
       ret: 0,
       msg: 'success',
       lists: ids.map((id) => qqFriend(appid, id)),
-      ...(fields.closefriends_flag === 1 ? { extinfo: { closefriend_lists: friends.filter((_, n) => isClose(n)) } } : {}),
+      ...(fields.closefriends_flag === 1
+        ? { extinfo: { closefriend_lists: friends.filter((_, n) => isClose(n)) } }
+        : {}),
       is_lost: '0',
     };
   },
@@ -110,7 +119,11 @@ export const RELATION_ANSWERS: Record<string, AnswerFn> = {
     return {
       ret: 0,
       msg: 'success',
-      friends: ids.map((id) => ({ openid: id, nick_name: nickOf(id), head_img_url: `http://thirdqq.qlogo.cn/qqapp/${appid}/${id}/100` })),
+      friends: ids.map((id) => ({
+        openid: id,
+        nick_name: nickOf(id),
+        head_img_url: `http://thirdqq.qlogo.cn/qqapp/${appid}/${id}/100`,
+      })),
     };
   },
 
@@ -130,9 +143,14 @@ export const RELATION_ANSWERS: Record<string, AnswerFn> = {
 
   '/relation/get_vip_rich_info': ({ openid }) => {
     const v = qqVipOf(openid);
-    const term = (on: number, from: number, days: number) => (on ? { start: String(from), end: String(from + days * DAY) } : { start: '0', end: '0' });
+    const term = (on: number, from: number, days: number) =>
+      on ? { start: String(from), end: String(from + days * DAY) } : { start: '0', end: '0' };
     // A monthly membership, the yearly one that covers it, and a later super-member month.
-    const [vip, year, svip] = [term(v.vip, v.start, 30), term(v.year, v.start - 335 * DAY, 365), term(v.svip, v.start + 7 * DAY, 30)];
+    const [vip, year, svip] = [
+      term(v.vip, v.start, 30),
+      term(v.year, v.start - 335 * DAY, 365),
+      term(v.svip, v.start + 7 * DAY, 30),
+    ];
     return {
       is_lost: '0',
       is_qq_vip: String(v.vip),
@@ -163,7 +181,13 @@ export const RELATION_ANSWERS: Record<string, AnswerFn> = {
       const { nickName, picture } = wxInfo(id);
       // With a remark, nickName shows the remark first, as the doc describes.
       const remark = n % REMARK_EVERY === 0 ? `Remark ${nickName}` : undefined;
-      return { nickName: remark ?? nickName, picture, provice: '', openid: id, ...(remark ? { friendRemark: remark } : {}) };
+      return {
+        nickName: remark ?? nickName,
+        picture,
+        provice: '',
+        openid: id,
+        ...(remark ? { friendRemark: remark } : {}),
+      };
     });
     return {
       country: '',

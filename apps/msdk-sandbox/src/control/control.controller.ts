@@ -11,7 +11,8 @@ export class ControlController {
   @HttpCode(204)
   addFaults(@Body() body: unknown): void {
     const faults = Array.isArray(body) ? body : [body];
-    if (!faults.every(isValidFault)) throw new BadRequestException('each fault needs "interface" (path or *) and optional positive "times"');
+    if (!faults.every(isValidFault))
+      throw new BadRequestException('each fault needs "interface" (path or *) and optional positive "times"');
     faults.forEach((f) => this.state.addFault(f));
   }
 

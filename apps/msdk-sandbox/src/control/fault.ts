@@ -27,5 +27,7 @@ export interface Fault {
 export function isValidFault(value: unknown): value is Fault {
   if (!value || typeof value !== 'object') return false;
   const f = value as Record<string, unknown>;
-  return typeof f.interface === 'string' && (f.times === undefined || (Number.isInteger(f.times) && (f.times as number) > 0));
+  return (
+    typeof f.interface === 'string' && (f.times === undefined || (Number.isInteger(f.times) && (f.times as number) > 0))
+  );
 }

@@ -23,7 +23,10 @@ type Verdict = V3Verdict | V5Verdict;
 export class MsdkEmulator {
   private readonly apps: AppRegistry;
 
-  constructor(private readonly state: SandboxState, @Inject(SANDBOX_OPTIONS) private readonly options: SandboxOptions) {
+  constructor(
+    private readonly state: SandboxState,
+    @Inject(SANDBOX_OPTIONS) private readonly options: SandboxOptions,
+  ) {
     this.apps = new AppRegistry(options.apps);
   }
 
@@ -52,7 +55,10 @@ export class MsdkEmulator {
       query,
       rawBody,
       body,
-      headers: { 'content-type': request.headers['content-type'], 'x-request-id': request.headers['x-request-id'] as string | undefined },
+      headers: {
+        'content-type': request.headers['content-type'],
+        'x-request-id': request.headers['x-request-id'] as string | undefined,
+      },
       verdict: verdict.ok ? 'ok' : verdict.msg,
     };
     this.state.record(recorded);
@@ -70,14 +76,25 @@ export class MsdkEmulator {
   }
 
   /** V3 signs the query only; V5 signs path, raw query and raw body. */
-  private verify(entry: CatalogEntry, request: FastifyRequest, query: Record<string, string>, rawBody: string): Verdict {
+  private verify(
+    entry: CatalogEntry,
+    request: FastifyRequest,
+    query: Record<string, string>,
+    rawBody: string,
+  ): Verdict {
     const now = Math.floor(Date.now() / 1000);
     if (entry.protocol === 'v3') return verifyV3Query(query, this.apps, this.options.maxClockSkewSeconds, now);
     const received = { rawUrl: request.raw.url ?? '', basePath: this.options.v5BasePath, rawBody };
     return verifyV5Call(received, this.apps, this.options.maxClockSkewSeconds, now);
   }
 
-  private answer(entry: CatalogEntry, query: Record<string, string>, body: unknown, verdict: Verdict, fault: Fault | undefined): Answer {
+  private answer(
+    entry: CatalogEntry,
+    query: Record<string, string>,
+    body: unknown,
+    verdict: Verdict,
+    fault: Fault | undefined,
+  ): Answer {
     if (!verdict.ok) return { ret: verdict.ret, msg: verdict.msg };
 
     const fields = (entry.method === 'GET' ? query : body) as Record<string, unknown> | undefined;
@@ -85,14 +102,26 @@ export class MsdkEmulator {
     const missing = [entry.fields.openid, entry.fields.accessToken].filter((f): f is string => !!f && !fields[f]);
     if (missing.length) return { ret: -506, msg: `missing params: ${missing.join(',')}` };
 
-    if (fault?.ret !== undefined) return { ret: fault.ret, msg: fault.msg ?? 'injected error', ...(fault.errType ? { err_type: fault.errType } : {}) };
+    if (fault?.ret !== undefined)
+      return {
+        ret: fault.ret,
+        msg: fault.msg ?? 'injected error',
+        ...(fault.errType ? { err_type: fault.errType } : {}),
+      };
     const token = entry.fields.accessToken ? String(fields[entry.fields.accessToken]) : undefined;
     const rejection = token ? tokenRejection(token, verdict.platform) : undefined;
     if (rejection) return rejection;
 
     // V3 carries the openid in the query; V5 only in the body.
-    const openid = entry.protocol === 'v3' ? (query.openid ?? '') : String(fields[entry.fields.openid ?? 'openid'] ?? '');
-    const answer: Answer = ANSWERS[entry.path]?.({ entry, platform: verdict.platform, appid: verdict.appid, openid, fields }) ?? {
+    const openid =
+      entry.protocol === 'v3' ? (query.openid ?? '') : String(fields[entry.fields.openid ?? 'openid'] ?? '');
+    const answer: Answer = ANSWERS[entry.path]?.({
+      entry,
+      platform: verdict.platform,
+      appid: verdict.appid,
+      openid,
+      fields,
+    }) ?? {
       ret: -505,
       msg: 'no such interface',
     };
@@ -113,7 +142,11 @@ async function applyTransportFault(fault: Fault, request: FastifyRequest, reply:
     request.raw.socket.destroy();
     return reply.hijack();
   }
-  if (fault.httpStatus) return reply.code(fault.httpStatus).type('text/plain').send(fault.body ?? `HTTP ${fault.httpStatus} from sandbox`);
+  if (fault.httpStatus)
+    return reply
+      .code(fault.httpStatus)
+      .type('text/plain')
+      .send(fault.body ?? `HTTP ${fault.httpStatus} from sandbox`);
   if (fault.body !== undefined) return reply.code(200).type('application/json').send(fault.body);
   return undefined;
 }

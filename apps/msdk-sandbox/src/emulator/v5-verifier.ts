@@ -23,7 +23,12 @@ const SIG_ERROR = { ok: false, ret: -502, msg: 'sig error' } as const;
  * sig = md5(interface path + "?" + query without sig + raw body + sigkey). The query is taken
  * from the raw URL, not re-encoded from parsed values, so encoding slips are caught too.
  */
-export function verifyV5Call(received: V5Received, apps: AppRegistry, maxSkewSeconds: number, nowSeconds: number): V5Verdict {
+export function verifyV5Call(
+  received: V5Received,
+  apps: AppRegistry,
+  maxSkewSeconds: number,
+  nowSeconds: number,
+): V5Verdict {
   const q = received.rawUrl.indexOf('?');
   const fullPath = q < 0 ? received.rawUrl : received.rawUrl.slice(0, q);
   const rawQuery = q < 0 ? '' : received.rawUrl.slice(q + 1);

@@ -33,7 +33,8 @@ export const RELATION_CATALOG = {
     path: '/relation/qq_unreg_friends',
     // The body is only accessToken and count: the user travels in the query alone.
     fields: { openid: null, accessToken: 'accessToken' },
-    summary: "Mobile QQ: friends who have not registered the game (at most 20; empty since 2021-11-05 on the real platform)",
+    summary:
+      'Mobile QQ: friends who have not registered the game (at most 20; empty since 2021-11-05 on the real platform)',
   },
   qqstrangeProfile: {
     ...QQ_READ,

@@ -8,7 +8,10 @@ export class BreakerRegistry {
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly listeners: Array<(origin: string, state: BreakerState) => void> = [];
 
-  constructor(private readonly threshold: number, private readonly halfOpenAfterMs: number) {}
+  constructor(
+    private readonly threshold: number,
+    private readonly halfOpenAfterMs: number,
+  ) {}
 
   for(origin: string): CircuitBreaker {
     let breaker = this.breakers.get(origin);

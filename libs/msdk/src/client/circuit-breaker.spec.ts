@@ -18,10 +18,17 @@ function breaker(threshold = 3, halfOpenAfterMs = 100) {
   return { b, states, advance: (ms: number) => (clock += ms) };
 }
 
-const ok = <T>(value: T) => () => Promise.resolve(value);
+const ok =
+  <T>(value: T) =>
+  () =>
+    Promise.resolve(value);
 const outage = () => Promise.reject(new Outage('down'));
 const answeredError = () => Promise.reject(new Answered('ret -504'));
-const settle = (p: Promise<unknown>) => p.then((v) => ({ ok: v }), (e: unknown) => ({ error: e }));
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    (v) => ({ ok: v }),
+    (e: unknown) => ({ error: e }),
+  );
 
 describe('CircuitBreaker', () => {
   it('passes answers and errors through while closed', async () => {
@@ -70,7 +77,7 @@ describe('CircuitBreaker', () => {
     const { b, states, advance } = breaker(1, 100);
     await settle(b.execute(outage));
     advance(99);
-    expect(isCircuitOpenError((await settle(b.execute(ok(1))) as { error: unknown }).error)).toBeTruthy();
+    expect(isCircuitOpenError(((await settle(b.execute(ok(1)))) as { error: unknown }).error)).toBeTruthy();
     advance(1);
     expect(await b.execute(ok('tested'))).toBe('tested');
     expect(b.state).toBe('closed');
@@ -84,7 +91,7 @@ describe('CircuitBreaker', () => {
     await settle(b.execute(outage));
     expect(b.state).toBe('open');
     advance(50);
-    expect(isCircuitOpenError((await settle(b.execute(ok(1))) as { error: unknown }).error)).toBeTruthy();
+    expect(isCircuitOpenError(((await settle(b.execute(ok(1)))) as { error: unknown }).error)).toBeTruthy();
     advance(50);
     await expect(b.execute(answeredError)).rejects.toThrow(Answered);
     expect(b.state).toBe('closed');
@@ -97,7 +104,12 @@ describe('CircuitBreaker', () => {
       await settle(b.execute(outage));
       advance(100);
       let finishTest!: () => void;
-      const test = b.execute(() => new Promise<string>((resolve, reject) => (finishTest = () => (testPasses ? resolve('test') : reject(new Outage('still down'))))));
+      const test = b.execute(
+        () =>
+          new Promise<string>(
+            (resolve, reject) => (finishTest = () => (testPasses ? resolve('test') : reject(new Outage('still down')))),
+          ),
+      );
       let waiterCalled = false;
       const waiter = settle(b.execute(() => ((waiterCalled = true), Promise.resolve('waiter'))));
       await new Promise((r) => setImmediate(r));
@@ -112,7 +124,11 @@ describe('CircuitBreaker', () => {
 
   it('a synchronous throw is a rejection like any other', async () => {
     const { b } = breaker(1);
-    await expect(b.execute(() => { throw new Outage('sync'); })).rejects.toThrow(Outage);
+    await expect(
+      b.execute(() => {
+        throw new Outage('sync');
+      }),
+    ).rejects.toThrow(Outage);
     expect(b.state).toBe('open');
   });
 });

@@ -29,7 +29,10 @@ export class CircuitBreaker {
   private test: Promise<unknown> | undefined;
   private readonly now: () => number;
 
-  constructor(private readonly origin: string, private readonly options: CircuitBreakerOptions) {
+  constructor(
+    private readonly origin: string,
+    private readonly options: CircuitBreakerOptions,
+  ) {
     this.now = options.now ?? Date.now;
   }
 
@@ -42,7 +45,8 @@ export class CircuitBreaker {
       case 'closed':
         return call(fn).then(this.answered, this.failedWhileClosed);
       case 'open':
-        if (this.now() - this.openedAt < this.options.halfOpenAfterMs) return Promise.reject(new CircuitOpenError(this.origin));
+        if (this.now() - this.openedAt < this.options.halfOpenAfterMs)
+          return Promise.reject(new CircuitOpenError(this.origin));
         return this.startTest(fn);
       case 'half-open': {
         const retry = () => this.execute(fn);

@@ -54,8 +54,14 @@ export class MsdkClient {
       maxDelay: options.backoffMaxMs,
     });
     const withinBudget = (e: Error, predicate: (e: Error) => boolean) => predicate(e) && this.budget.tryRetry();
-    this.retrySafe = retry(handleWhen((e) => withinBudget(e, isRetryableRead)), { maxAttempts: options.maxRetries, backoff });
-    this.retryUnsent = retry(handleWhen((e) => withinBudget(e, neverReachedUpstream)), { maxAttempts: options.maxRetries, backoff });
+    this.retrySafe = retry(
+      handleWhen((e) => withinBudget(e, isRetryableRead)),
+      { maxAttempts: options.maxRetries, backoff },
+    );
+    this.retryUnsent = retry(
+      handleWhen((e) => withinBudget(e, neverReachedUpstream)),
+      { maxAttempts: options.maxRetries, backoff },
+    );
   }
 
   async call(entry: CatalogEntry, origin: string, call: UpstreamCall, context: CallContext = {}): Promise<MsdkResult> {
@@ -94,11 +100,25 @@ export class MsdkClient {
   }
 
   /** An attempt with what is left of the deadline: MSDK's own timeout, or less near the deadline. */
-  private attemptWithinDeadline(entry: CatalogEntry, origin: string, call: UpstreamCall, context: CallContext, startedAt: number): Promise<MsdkAnswer> {
+  private attemptWithinDeadline(
+    entry: CatalogEntry,
+    origin: string,
+    call: UpstreamCall,
+    context: CallContext,
+    startedAt: number,
+  ): Promise<MsdkAnswer> {
     const remaining = this.options.deadlineMs - (performance.now() - startedAt);
-    if (remaining < MIN_USEFUL_ATTEMPT_MS) return Promise.reject(new UpstreamTimeoutError(this.options.deadlineMs, 'deadline'));
+    if (remaining < MIN_USEFUL_ATTEMPT_MS)
+      return Promise.reject(new UpstreamTimeoutError(this.options.deadlineMs, 'deadline'));
     const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
-    return this.attempt(entry, origin, call, context, timeoutMs, timeoutMs < this.options.attemptTimeoutMs ? 'deadline' : 'attempt');
+    return this.attempt(
+      entry,
+      origin,
+      call,
+      context,
+      timeoutMs,
+      timeoutMs < this.options.attemptTimeoutMs ? 'deadline' : 'attempt',
+    );
   }
 
   /**

@@ -7,7 +7,11 @@ export class RetryBudget {
   private attempts = 0;
   private retries = 0;
 
-  constructor(private readonly ratio: number, private readonly minPerSecond: number, private readonly now = Date.now) {}
+  constructor(
+    private readonly ratio: number,
+    private readonly minPerSecond: number,
+    private readonly now = Date.now,
+  ) {}
 
   recordFirstAttempt(): void {
     this.roll();

@@ -25,7 +25,10 @@ export abstract class MsdkFailure extends Error {
 /** The attempt or the whole deadline ran out before MSDK answered. */
 export class UpstreamTimeoutError extends MsdkFailure {
   readonly code = 'UPSTREAM_TIMEOUT';
-  constructor(readonly timeoutMs: number, readonly scope: 'attempt' | 'deadline') {
+  constructor(
+    readonly timeoutMs: number,
+    readonly scope: 'attempt' | 'deadline',
+  ) {
     super(`MSDK did not answer within ${timeoutMs} ms (${scope})`);
   }
 }
@@ -34,7 +37,11 @@ export class UpstreamTimeoutError extends MsdkFailure {
 export class UpstreamUnavailableError extends MsdkFailure {
   readonly code = 'UPSTREAM_UNAVAILABLE';
   override readonly mayHaveReachedUpstream: boolean;
-  constructor(message: string, readonly status?: number, connectFailed = false) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    connectFailed = false,
+  ) {
     super(message);
     this.mayHaveReachedUpstream = !connectFailed;
   }
@@ -43,7 +50,10 @@ export class UpstreamUnavailableError extends MsdkFailure {
 /** MSDK answered with something that is not MSDK's JSON (non-200 non-5xx, empty, garbage). */
 export class BadUpstreamResponseError extends MsdkFailure {
   readonly code = 'UPSTREAM_BAD_RESPONSE';
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -69,7 +79,10 @@ export class MissingCredentialError extends MsdkFailure {
 export class UnsupportedPlatformError extends MsdkFailure {
   readonly code = 'MSDK_PLATFORM_UNSUPPORTED';
   override readonly mayHaveReachedUpstream = false;
-  constructor(readonly field: string, readonly allowed: readonly string[]) {
+  constructor(
+    readonly field: string,
+    readonly allowed: readonly string[],
+  ) {
     super(`${field} must be one of: ${allowed.join(', ')}`);
   }
 }
@@ -93,7 +106,10 @@ export class MsdkAnswerError extends MsdkFailure {
   readonly code: MsdkErrorCode = 'MSDK_ERROR';
   /** MSDK's "internal error, retry once" answers (and err_type 1). */
   readonly retryable: boolean;
-  constructor(readonly detail: MsdkAnswerDetail, retryable = false) {
+  constructor(
+    readonly detail: MsdkAnswerDetail,
+    retryable = false,
+  ) {
     super(`MSDK answered ret ${detail.ret}`);
     this.retryable = retryable;
   }

@@ -13,7 +13,9 @@ describe('MSDK answer classification', () => {
   });
 
   it('unwraps WeChat errors (ret -20000): 40001/42001 token, 45009 frequency', () => {
-    expect(msdkAnswerErrorFrom({ ret: -20000, msg: '42001,access_token expired' }).code).toBe('MSDK_USER_TOKEN_INVALID');
+    expect(msdkAnswerErrorFrom({ ret: -20000, msg: '42001,access_token expired' }).code).toBe(
+      'MSDK_USER_TOKEN_INVALID',
+    );
     expect(msdkAnswerErrorFrom({ ret: -20000, msg: '40001,invalid credential' }).code).toBe('MSDK_USER_TOKEN_INVALID');
     const freq = msdkAnswerErrorFrom({ ret: -20000, msg: '45009,api freq out of limit' });
     expect(freq.code).toBe('MSDK_FREQUENCY_LIMIT');
@@ -21,7 +23,8 @@ describe('MSDK answer classification', () => {
   });
 
   it('marks the access layer "retry once" codes and err_type 1 retryable, nothing else', () => {
-    for (const ret of [-307, -308, -309, -310, -312]) expect(msdkAnswerErrorFrom({ ret, msg: 'internal' }).retryable).toBe(true);
+    for (const ret of [-307, -308, -309, -310, -312])
+      expect(msdkAnswerErrorFrom({ ret, msg: 'internal' }).retryable).toBe(true);
     expect(msdkAnswerErrorFrom({ ret: -1, msg: 'x', err_type: 1 }).retryable).toBe(true);
     expect(msdkAnswerErrorFrom({ ret: -502, msg: 'sig error' }).retryable).toBe(false);
     expect(msdkAnswerErrorFrom({ ret: -503, msg: 'frequency' }).code).toBe('MSDK_FREQUENCY_LIMIT');

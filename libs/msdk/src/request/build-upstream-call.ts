@@ -14,7 +14,12 @@ export interface BuildOptions {
 }
 
 /** The one entry point from a catalog row and a caller's payload to a signed upstream call. */
-export function buildUpstreamCall(entry: CatalogEntry, creds: GameCredentials, payload: CallerPayload, options: BuildOptions = {}): UpstreamCall {
+export function buildUpstreamCall(
+  entry: CatalogEntry,
+  creds: GameCredentials,
+  payload: CallerPayload,
+  options: BuildOptions = {},
+): UpstreamCall {
   if (entry.protocol === 'v3') {
     return buildV3Call(entry, creds.v3, payload, {
       nowSeconds: options.nowSeconds,

@@ -94,7 +94,10 @@ const appidFieldsOf = new WeakMap<CatalogEntry, readonly AppidField[]>();
 function appidFields(entry: CatalogEntry): readonly AppidField[] {
   let fields = appidFieldsOf.get(entry);
   if (!fields) {
-    fields = Object.entries(entry.fields.appid ?? {}).map(([name, type]) => ({ path: name.split('.'), numeric: type === 'number' }));
+    fields = Object.entries(entry.fields.appid ?? {}).map(([name, type]) => ({
+      path: name.split('.'),
+      numeric: type === 'number',
+    }));
     appidFieldsOf.set(entry, fields);
   }
   return fields;
@@ -107,7 +110,8 @@ export function interfaceFields(entry: CatalogEntry, payload: CallerPayload, app
   const valueOf = (field: AppidField) => (field.numeric && /^\d+$/.test(appid) ? Number(appid) : appid);
   for (const field of fields) if (field.path.length === 1) out[field.path[0]] = valueOf(field);
   if (entry.fields.openid) out[entry.fields.openid] = payload.openid;
-  if (entry.fields.accessToken && payload.accessToken !== undefined) out[entry.fields.accessToken] = payload.accessToken;
+  if (entry.fields.accessToken && payload.accessToken !== undefined)
+    out[entry.fields.accessToken] = payload.accessToken;
   const skip = gatewayOnlyField(entry);
   for (const name of Object.keys(payload)) {
     const value = payload[name];
@@ -115,13 +119,15 @@ export function interfaceFields(entry: CatalogEntry, payload: CallerPayload, app
     out[name] = value;
   }
   // A nested appid (wxsend_groupmsg's reqBody.appid) goes into a copy of the caller's object.
-  for (const field of fields) if (field.path.length === 2) withNested(out, field.path[0], field.path[1], valueOf(field));
+  for (const field of fields)
+    if (field.path.length === 2) withNested(out, field.path[0], field.path[1], valueOf(field));
   return out;
 }
 
 function withNested(out: Record<string, unknown>, parent: string, child: string, value: unknown): void {
   const inner = out[parent];
-  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) out[parent] = { ...(inner as object), [child]: value };
+  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
+    out[parent] = { ...(inner as object), [child]: value };
 }
 
 function queryValue(value: unknown): string {

@@ -13,16 +13,28 @@ const queryOf = (pathAndQuery: string) => pathAndQuery.slice(pathAndQuery.indexO
 
 describe('V5 request builder', () => {
   it('sends the sorted fixed query, the token as `token`, and the sig over those exact bytes', () => {
-    const call = buildV5Call(friend.friendList, creds, { ...QQ_USER, channelid: 2 }, { nowSeconds: 1700000000, seq: 'req-0001' });
+    const call = buildV5Call(
+      friend.friendList,
+      creds,
+      { ...QQ_USER, channelid: 2 },
+      { nowSeconds: 1700000000, seq: 'req-0001' },
+    );
     expect(call.method).toBe('POST');
     expect(call.appid).toBe('11');
     expect(call.body).toBe('{"openid":"4724195171999796436","token":"27A50B44430AAD6BFFBE09BA875E48BB"}');
     // sig pinned with python hashlib over the path, this query and this body (see v5-signer.spec.ts).
-    expect(call.pathAndQuery).toBe('/v2/friend/friend_list?channelid=2&gameid=11&os=1&seq=req-0001&source=0&ts=1700000000&version=&sig=208a86bc3e3e8a3770751b36d5b7423e');
+    expect(call.pathAndQuery).toBe(
+      '/v2/friend/friend_list?channelid=2&gameid=11&os=1&seq=req-0001&source=0&ts=1700000000&version=&sig=208a86bc3e3e8a3770751b36d5b7423e',
+    );
   });
 
   it('maps WeChat to channelid 1, takes the caller os into the query and keeps both out of the body', () => {
-    const call = buildV5Call(friend.recallFriendsList, { ...creds, version: '2.0' }, { openid: 'o1', accessToken: 'T', channelid: 1, os: 2, task_id: 0 }, { nowSeconds: 5 });
+    const call = buildV5Call(
+      friend.recallFriendsList,
+      { ...creds, version: '2.0' },
+      { openid: 'o1', accessToken: 'T', channelid: 1, os: 2, task_id: 0 },
+      { nowSeconds: 5 },
+    );
     const q = new URLSearchParams(queryOf(call.pathAndQuery));
     expect([...q.keys()]).toEqual(['channelid', 'gameid', 'os', 'seq', 'source', 'ts', 'version', 'sig']);
     expect(q.get('channelid')).toBe('1');
@@ -34,13 +46,27 @@ describe('V5 request builder', () => {
 
   it('forwards nested interface fields unchanged', () => {
     const channel_info = { target_url: 'https://x/y?appid=1&gamedata=z', dst: 1001, src: 0, flag: 1 };
-    const call = buildV5Call(friend.share, creds, { ...QQ_USER, channelid: 2, type: 20000, fopenid: 'F', game_tag: 'MSG_INVITE', channel_info }, {});
-    expect(JSON.parse(call.body!)).toEqual({ openid: QQ_USER.openid, token: QQ_USER.accessToken, type: 20000, fopenid: 'F', game_tag: 'MSG_INVITE', channel_info });
+    const call = buildV5Call(
+      friend.share,
+      creds,
+      { ...QQ_USER, channelid: 2, type: 20000, fopenid: 'F', game_tag: 'MSG_INVITE', channel_info },
+      {},
+    );
+    expect(JSON.parse(call.body!)).toEqual({
+      openid: QQ_USER.openid,
+      token: QQ_USER.accessToken,
+      type: 20000,
+      fopenid: 'F',
+      game_tag: 'MSG_INVITE',
+      channel_info,
+    });
   });
 
   it('refuses a channel the row does not serve', () => {
     expect(() => buildV5Call(friend.friendList, creds, { ...QQ_USER, channelid: 3 })).toThrow(UnsupportedPlatformError);
-    expect(() => buildV5Call(friend.arkShare, creds, { ...QQ_USER, channelid: 1, extra: 'x' })).toThrow(UnsupportedPlatformError);
+    expect(() => buildV5Call(friend.arkShare, creds, { ...QQ_USER, channelid: 1, extra: 'x' })).toThrow(
+      UnsupportedPlatformError,
+    );
   });
 
   it('redaction hides the sig', () => {
@@ -58,7 +84,12 @@ describe('V5 request builder', () => {
 
 describe('buildUpstreamCall for V5 rows', () => {
   it('uses the request id as seq', () => {
-    const call = buildUpstreamCall(friend.friendList, { v3, v5: creds }, { ...QQ_USER, channelid: 2 }, { requestId: 'abc-123.x' });
+    const call = buildUpstreamCall(
+      friend.friendList,
+      { v3, v5: creds },
+      { ...QQ_USER, channelid: 2 },
+      { requestId: 'abc-123.x' },
+    );
     expect(new URLSearchParams(queryOf(call.pathAndQuery)).get('seq')).toBe('abc-123.x');
   });
 

@@ -28,11 +28,17 @@ export interface V5BuildOptions {
  * last; the body is the interface's fields, serialised once and signed as those exact bytes.
  * The caller's `os` (default: the game's) is a query parameter, so it never reaches the body.
  */
-export function buildV5Call(entry: CatalogEntry, creds: V5Credentials, payload: CallerPayload, options: V5BuildOptions = {}): UpstreamCall {
+export function buildV5Call(
+  entry: CatalogEntry,
+  creds: V5Credentials,
+  payload: CallerPayload,
+  options: V5BuildOptions = {},
+): UpstreamCall {
   if (entry.method !== 'POST') throw new Error(`${entry.id}: V5 interfaces are POST (the sig covers the body)`);
   const platform = resolvePlatform(entry, payload);
   const channelid = V5_CHANNEL_IDS[platform];
-  if (channelid === undefined) throw new UnsupportedPlatformError('channelid', Object.values(V5_CHANNEL_IDS).map(String));
+  if (channelid === undefined)
+    throw new UnsupportedPlatformError('channelid', Object.values(V5_CHANNEL_IDS).map(String));
 
   const { os, ...bodyPayload } = payload;
   const query = sortedQuery({

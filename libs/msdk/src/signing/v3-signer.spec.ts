@@ -11,14 +11,22 @@ describe('V3 signer', () => {
   });
 
   it('answers the same sig again within the second and a new one the next second', () => {
-    for (let i = 0; i < 3; i++) expect(signV3('msdkkey-demo-0123', 1478745715)).toBe('545bb404a39933023269754b2d52cbb7');
+    for (let i = 0; i < 3; i++)
+      expect(signV3('msdkkey-demo-0123', 1478745715)).toBe('545bb404a39933023269754b2d52cbb7');
     expect(signV3('msdkkey-demo-0123', 1478745716)).not.toBe('545bb404a39933023269754b2d52cbb7');
     expect(signV3('msdkkey-demo-0123', 1478745715)).toBe('545bb404a39933023269754b2d52cbb7');
     for (let i = 0; i < 300; i++) signV3(`key-${i}`, 1);
     expect(signV3('', 0)).toBe('cfcd208495d565ef66e7dff9f98764da');
   });
 
-  const creds = { qqAppId: '100703379', wechatAppId: 'wxcde873f99466f74a', encode: 2 as const, msdkKey: 'M', qqAppKey: 'Q', wechatAppKey: 'W' };
+  const creds = {
+    qqAppId: '100703379',
+    wechatAppId: 'wxcde873f99466f74a',
+    encode: 2 as const,
+    msdkKey: 'M',
+    qqAppKey: 'Q',
+    wechatAppKey: 'W',
+  };
 
   it('names guests G_<qq appid> and Apple A_<qq appid>', () => {
     expect(v3AppId(creds, 'qq')).toBe('100703379');

@@ -28,9 +28,7 @@ export function v3AppId(creds: V3Credentials, platform: Platform): string {
 /** encode=2 signs with the msdkkey; encode=1 with the platform's appkey (guest/Apple use QQ's). */
 export function v3SigningKey(creds: V3Credentials, platform: Platform): string {
   if (creds.encode === 2) return creds.msdkKey;
-  return platform === 'wechat'
-    ? require_(creds.wechatAppKey, 'wechatAppKey')
-    : require_(creds.qqAppKey, 'qqAppKey');
+  return platform === 'wechat' ? require_(creds.wechatAppKey, 'wechatAppKey') : require_(creds.qqAppKey, 'qqAppKey');
 }
 
 function require_(value: string | undefined, name: string): string {

@@ -37,12 +37,23 @@ function parseWhole(bytes: Buffer, status: number): Record<string, unknown> {
 }
 
 /** Error codes that mean the TCP connection was never made: nothing reached MSDK. */
-const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** Maps a library's network error onto our typed failure, keeping whether MSDK was reached. */
 export function networkFailure(error: unknown): UpstreamUnavailableError {
   const code = findCode(error);
-  return new UpstreamUnavailableError(`Connection to MSDK failed${code ? ` (${code})` : ''}`, undefined, CONNECT_FAILURES.has(code ?? ''));
+  return new UpstreamUnavailableError(
+    `Connection to MSDK failed${code ? ` (${code})` : ''}`,
+    undefined,
+    CONNECT_FAILURES.has(code ?? ''),
+  );
 }
 
 function findCode(error: unknown): string | undefined {

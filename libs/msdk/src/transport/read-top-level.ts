@@ -118,7 +118,8 @@ const INVALID = Symbol('invalid');
 function parseScalarAt(raw: Buffer, start: number, end: number): unknown {
   const first = raw[start];
   if (first === QUOTE) {
-    for (let k = start + 1; k < end - 1; k++) if (raw[k] === BACKSLASH || raw[k] < 0x20) return parseToken(raw, start, end);
+    for (let k = start + 1; k < end - 1; k++)
+      if (raw[k] === BACKSLASH || raw[k] < 0x20) return parseToken(raw, start, end);
     return raw.toString('utf8', start + 1, end - 1);
   }
   if (isPlainInteger(raw, start, end)) return Number(raw.toString('latin1', start, end));

@@ -67,7 +67,13 @@ describe('UndiciTransport (through a real Pool)', () => {
   // stops half-way must still end the call on time.
   it('gives up on an answer whose body stalls after its headers, with the typed timeout error', async () => {
     const error = await transport
-      .send({ origin, method: 'POST', pathAndQuery: '/stalled-body', body: '{}', timeout: { ms: 100, scope: 'attempt' } })
+      .send({
+        origin,
+        method: 'POST',
+        pathAndQuery: '/stalled-body',
+        body: '{}',
+        timeout: { ms: 100, scope: 'attempt' },
+      })
       .catch((e: unknown) => e);
     expect(isUpstreamTimeoutError(error) && error.scope).toBe('attempt');
   }, 10_000);
@@ -78,7 +84,13 @@ describe('UndiciTransport (through a real Pool)', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const error = await transport
-      .send({ origin: `http://127.0.0.1:${port}`, method: 'GET', pathAndQuery: '/x', body: undefined, timeout: { ms: 2000, scope: 'attempt' } })
+      .send({
+        origin: `http://127.0.0.1:${port}`,
+        method: 'GET',
+        pathAndQuery: '/x',
+        body: undefined,
+        timeout: { ms: 2000, scope: 'attempt' },
+      })
       .catch((e: unknown) => e);
     expect(isUpstreamUnavailableError(error) && error.mayHaveReachedUpstream).toBe(false);
   });

@@ -54,7 +54,10 @@ export class AppleVerifyDto extends V3UserTokenDto {
 
 /** /auth/get_pfval — `platform` picks the appid: desktop_m_qq, desktop_m_wx, desktop_m_guest. */
 export class GetPfvalDto extends V3UserTokenDto {
-  @ApiProperty({ enum: ['desktop_m_qq', 'desktop_m_wx', 'desktop_m_guest'], description: 'Platform; also selects the QQ, WeChat or guest appid' })
+  @ApiProperty({
+    enum: ['desktop_m_qq', 'desktop_m_wx', 'desktop_m_guest'],
+    description: 'Platform; also selects the QQ, WeChat or guest appid',
+  })
   @IsIn(['desktop_m_qq', 'desktop_m_wx', 'desktop_m_guest'])
   platform: string;
 

@@ -8,7 +8,8 @@ import { V3UserDto } from '../../validation/caller-identity.dto.js';
  */
 export class FreeflowUserDto extends V3UserDto {
   @ApiPropertyOptional({
-    description: "Gateway-only: the login platform the openid belongs to; picks the QQ or WeChat appid. Not sent to MSDK.",
+    description:
+      'Gateway-only: the login platform the openid belongs to; picks the QQ or WeChat appid. Not sent to MSDK.',
     enum: ['qq', 'wechat'],
     default: 'qq',
   })

@@ -14,7 +14,12 @@ const DIGITS = /^\d{1,20}$/;
 
 /** A QQ group number (`gc`): a string of digits. */
 export function GroupNumber(options: { optional?: boolean } = {}): PropertyDecorator {
-  const doc = { type: String, pattern: DIGITS.source, description: 'QQ group number (gc), digits', example: '511720053' };
+  const doc = {
+    type: String,
+    pattern: DIGITS.source,
+    description: 'QQ group number (gc), digits',
+    example: '511720053',
+  };
   const rules = [IsString(), Matches(DIGITS, { message: '$property must be a QQ group number (digits)' })];
   return options.optional
     ? applyDecorators(ApiPropertyOptional(doc), IsOptional(), ...rules)
@@ -23,7 +28,11 @@ export function GroupNumber(options: { optional?: boolean } = {}): PropertyDecor
 
 /** An openid-shaped id of someone other than the caller (leaderOpenid, group_openid). */
 export function OtherOpenid(doc: FieldDoc): PropertyDecorator {
-  return applyDecorators(ApiProperty({ type: String, ...doc }), IsString(), Matches(OPENID_PATTERN, { message: '$property must be 1-128 of [A-Za-z0-9_.@=+-]' }));
+  return applyDecorators(
+    ApiProperty({ type: String, ...doc }),
+    IsString(),
+    Matches(OPENID_PATTERN, { message: '$property must be 1-128 of [A-Za-z0-9_.@=+-]' }),
+  );
 }
 
 /**
@@ -47,7 +56,11 @@ export function GroupType(): PropertyDecorator {
 /** The game's IDIP address for MSDK's test environment: blank, or an IP address. */
 export function IdipIp(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, description: "Test environment only: the game's IDIP address; may be blank", example: '10.0.0.8' }),
+    ApiPropertyOptional({
+      type: String,
+      description: "Test environment only: the game's IDIP address; may be blank",
+      example: '10.0.0.8',
+    }),
     IsOptional(),
     IsString(),
     ValidateIf((_o, value) => value !== ''),
@@ -58,10 +71,13 @@ export function IdipIp(): PropertyDecorator {
 /** The game's IDIP port for MSDK's test environment: blank, or up to five digits (a string). */
 export function IdipPort(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, description: "Test environment only: the game's IDIP port, as a string; may be blank", example: '8080' }),
+    ApiPropertyOptional({
+      type: String,
+      description: "Test environment only: the game's IDIP port, as a string; may be blank",
+      example: '8080',
+    }),
     IsOptional(),
     IsString(),
     Matches(/^\d{0,5}$/, { message: '$property must be blank or a port number (digits)' }),
   );
 }
-

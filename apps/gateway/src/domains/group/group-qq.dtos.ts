@@ -23,13 +23,19 @@ class GuildRoleDto extends V3UserTokenDto {
   @RequiredText({ description: 'Role ID', example: '1' })
   roleid: string;
 
-  @OptionalText({ description: "The user's zone server ID when it differs from the guild's (a transferred president); may be blank", example: '' })
+  @OptionalText({
+    description: "The user's zone server ID when it differs from the guild's (a transferred president); may be blank",
+    example: '',
+  })
   user_zone_id?: string;
 
   @GroupType()
   type?: string;
 
-  @OptionalText({ description: 'Test environment only: game zone ID (1 QQ, 2 WeChat, or a virtual platform)', example: '1' })
+  @OptionalText({
+    description: 'Test environment only: game zone ID (1 QQ, 2 WeChat, or a virtual platform)',
+    example: '1',
+  })
   areaid?: string;
 
   @IdipIp()
@@ -44,7 +50,10 @@ class GuildCardDto extends GuildRoleDto {
   @OptionalText({ description: 'Zone server ID (partition); may be blank, unused for now', example: '1' })
   partition?: string;
 
-  @OptionalText({ description: 'Group business card, style 【YYYY】ZZZZ (ZZZZ = in-game nickname); blank leaves the card unchanged', example: '' })
+  @OptionalText({
+    description: 'Group business card, style 【YYYY】ZZZZ (ZZZZ = in-game nickname); blank leaves the card unchanged',
+    example: '',
+  })
   user_label?: string;
 
   @OptionalText({ description: "The user's nickname; may be blank", example: '' })
@@ -86,13 +95,19 @@ export class RemindLeaderBindDto extends GuildRoleDto {
   @RequiredText({ description: 'Role name, used in the reminder text', example: 'Dragon' })
   rolename: string;
 
-  @OtherOpenid({ description: "The guild president's openid (the game guarantees it is the president)", example: 'F4382318AFBBD94F856E866043C3472E' })
+  @OtherOpenid({
+    description: "The guild president's openid (the game guarantees it is the president)",
+    example: 'F4382318AFBBD94F856E866043C3472E',
+  })
   leaderOpenid: string;
 
   @RequiredText({ description: "The guild president's role ID", example: '7' })
   leaderRoleid: string;
 
-  @OptionalText({ description: "The president's zone server ID when it differs from the guild's; may be blank", example: '' })
+  @OptionalText({
+    description: "The president's zone server ID when it differs from the guild's; may be blank",
+    example: '',
+  })
   leaderZoneid?: string;
 
   @GroupNumber({ optional: true })
@@ -143,7 +158,10 @@ export class SendGroupmsgDto extends V3UserTokenDto {
   @RequiredText({ description: "The application's source platform (qquin when unknown)", example: 'qqqun' })
   pf: string;
 
-  @OtherOpenid({ description: 'The target group (group_openid, from get_groupcode)', example: 'C672A42F0595BC8309D079D68F45B8CF' })
+  @OtherOpenid({
+    description: 'The target group (group_openid, from get_groupcode)',
+    example: 'C672A42F0595BC8309D079D68F45B8CF',
+  })
   group_openid: string;
 
   @RequiredText({ description: 'Message title', example: 'Guild war tonight' }, 45)
@@ -152,10 +170,16 @@ export class SendGroupmsgDto extends V3UserTokenDto {
   @RequiredText({ description: 'Message abstract', example: 'Join us at 20:00' }, 60)
   desc: string;
 
-  @HttpUrl({ description: 'Thumbnail URL shown left of the message', example: 'http://p.qlogo.cn/gh/31asdasd0/312248990/100' })
+  @HttpUrl({
+    description: 'Thumbnail URL shown left of the message',
+    example: 'http://p.qlogo.cn/gh/31asdasd0/312248990/100',
+  })
   image_url: string;
 
-  @HttpUrl({ description: 'Callback URL configured for the app with QQ (no other domain)', example: 'http://www.qq.com/' })
+  @HttpUrl({
+    description: 'Callback URL configured for the app with QQ (no other domain)',
+    example: 'http://www.qq.com/',
+  })
   redirect_url: string;
 
   @OptionalText({ description: 'Parameter for redirect_url, picks the details page; may be blank', example: '11' })

@@ -18,7 +18,10 @@ class WxGuildDto extends V3UserTokenDto {
 
 /** /relation/wxget_groupinfo — which of these guild members are in the guild's group. */
 export class WxGetGroupinfoDto extends WxGuildDto {
-  @ApiProperty({ description: 'Guild members to check, as openids separated by commas', example: 'oGRTijuUl6Peo6lybWyGQfNC9_WE,oGRTijiaT-XrbyXKozckdNHFgPyc' })
+  @ApiProperty({
+    description: 'Guild members to check, as openids separated by commas',
+    example: 'oGRTijuUl6Peo6lybWyGQfNC9_WE,oGRTijiaT-XrbyXKozckdNHFgPyc',
+  })
   @IsString()
   @Matches(OPENID_LIST, { message: '$property must be openids separated by commas, without spaces' })
   openidlist: string;
@@ -29,7 +32,10 @@ export class WxUnlinkGroupDto extends WxGuildDto {}
 
 /** /relation/wxget_groupstatus — whether the guild created / joined a group. */
 export class WxGetGroupstatusDto extends WxGuildDto {
-  @IntEnum([0, 1], { description: '0: has the guild created a group; 1: has it joined a group (a JSON integer)', example: 0 })
+  @IntEnum([0, 1], {
+    description: '0: has the guild created a group; 1: has it joined a group (a JSON integer)',
+    example: 0,
+  })
   op_type: number;
 }
 
@@ -41,10 +47,19 @@ export class WxGroupMsgOpenDto {
   @RequiredText({ description: 'Message introduction', example: 'test2' })
   desc: string;
 
-  @HttpUrl({ description: 'Link; required when msg_type is 2 (link sharing), not needed for 1', example: 'https://game.weixin.qq.com/cgi-bin/act?noticeid=90103953' }, { optional: true })
+  @HttpUrl(
+    {
+      description: 'Link; required when msg_type is 2 (link sharing), not needed for 1',
+      example: 'https://game.weixin.qq.com/cgi-bin/act?noticeid=90103953',
+    },
+    { optional: true },
+  )
   share_url?: string;
 
-  @OptionalText({ description: "The game's own data WeChat hands back when the user opens the message", example: 'test3' }, 2048)
+  @OptionalText(
+    { description: "The game's own data WeChat hands back when the user opens the message", example: 'test3' },
+    2048,
+  )
   ext_info?: string;
 
   @OptionalText({ description: 'Extra field for the message', example: 'test4' })
@@ -67,7 +82,8 @@ function ShareUrlForLinkShare(): PropertyDecorator {
       options: { message: '$property.share_url is required when msg_type is 2 (link sharing)' },
       validator: {
         validate: (open: unknown, args) =>
-          (args?.object as { msg_type?: unknown }).msg_type !== 2 || (!!open && typeof (open as WxGroupMsgOpenDto).share_url === 'string'),
+          (args?.object as { msg_type?: unknown }).msg_type !== 2 ||
+          (!!open && typeof (open as WxGroupMsgOpenDto).share_url === 'string'),
       },
     });
 }

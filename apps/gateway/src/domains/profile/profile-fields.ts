@@ -18,7 +18,8 @@ export function XinyueUpgrade(): PropertyDecorator {
     ApiPropertyOptional({
       type: 'integer',
       enum: [0, 1],
-      description: "int; 1: use Xinyue's new interface, levels become 1 Gamer, 2 Gamer Pro, 3 V1, 4 V2, 5 V3, 6 V4, 7 V5",
+      description:
+        "int; 1: use Xinyue's new interface, levels become 1 Gamer, 2 Gamer Pro, 3 V1, 4 V2, 5 V3, 6 V4, 7 V5",
     }),
     IsOptional(),
     IsInt(),
@@ -42,7 +43,10 @@ export function MessageId(description: string): PropertyDecorator {
  */
 export function EchoedId(description: string, example: string, maxLength: number): PropertyDecorator {
   return applyDecorators(
-    ApiProperty({ description: `${description}; echoed in the answer; 1-${maxLength} printable ASCII characters, no spaces`, example }),
+    ApiProperty({
+      description: `${description}; echoed in the answer; 1-${maxLength} printable ASCII characters, no spaces`,
+      example,
+    }),
     Matches(new RegExp(`^[\\x21-\\x7e]{1,${maxLength}}$`), {
       message: `$property must be 1-${maxLength} printable ASCII characters without spaces`,
     }),

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { V3UserDto, V3UserTokenDto } from '../../validation/caller-identity.dto.js';
 import { EchoedId, INT32_MAX, MAX_SCORE_ITEMS, XinyueUpgrade } from './profile-fields.js';
 import { IsBitMask } from './profile.validators.js';
@@ -49,7 +60,10 @@ export class GetWifiDto extends V3UserDto {}
 
 /** One entry of qqscore_batch's `param`. */
 export class QqScoreItemDto {
-  @ApiProperty({ description: 'string; the achievement value, an integer written as a string (at most 19 digits)', example: '999' })
+  @ApiProperty({
+    description: 'string; the achievement value, an integer written as a string (at most 19 digits)',
+    example: '999',
+  })
   @Matches(/^-?\d{1,19}$/, { message: '$property must be an integer written as a string (at most 19 digits)' })
   data: string;
 
@@ -61,7 +75,11 @@ export class QqScoreItemDto {
   @Matches(/^\d{1,10}$/, { message: '$property must be a unix timestamp in seconds written as a string ("0": never)' })
   expires?: string;
 
-  @ApiProperty({ type: 'integer', description: 'int; the field type, as listed by the mobile QQ game center (e.g. 1: level)', example: 1 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'int; the field type, as listed by the mobile QQ game center (e.g. 1: level)',
+    example: 1,
+  })
   @IsInt()
   @Min(0)
   @Max(INT32_MAX)
@@ -70,7 +88,8 @@ export class QqScoreItemDto {
   @ApiPropertyOptional({
     type: 'integer',
     enum: [0, 1],
-    description: 'int; 1: overwrite the previous value (leaderboard data); 0 or absent: incremental, only a higher value is kept',
+    description:
+      'int; 1: overwrite the previous value (leaderboard data); 0 or absent: incremental, only a higher value is kept',
   })
   @IsOptional()
   @IsInt()
@@ -80,7 +99,10 @@ export class QqScoreItemDto {
 
 /** /profile/qqscore_batch — reports achievements; never repeated. */
 export class QqScoreBatchDto extends V3UserTokenDto {
-  @ApiProperty({ type: () => [QqScoreItemDto], description: `The achievements to report: 1 to ${MAX_SCORE_ITEMS} entries` })
+  @ApiProperty({
+    type: () => [QqScoreItemDto],
+    description: `The achievements to report: 1 to ${MAX_SCORE_ITEMS} entries`,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_SCORE_ITEMS)
@@ -91,9 +113,15 @@ export class QqScoreBatchDto extends V3UserTokenDto {
 
 /** /profile/get_xinyue_super — sent upstream as GET: every field (the token too) goes in the query. */
 export class GetXinyueSuperDto extends V3UserTokenDto {
-  @IntEnum([1, 2], { description: 'int; how the user logged in, 1: mobile QQ, 2: WeChat (also selects the QQ or WeChat appid)' })
+  @IntEnum([1, 2], {
+    description: 'int; how the user logged in, 1: mobile QQ, 2: WeChat (also selects the QQ or WeChat appid)',
+  })
   access_type: number;
 
-  @EchoedId('Unique id of this call, suggested "<business>-<openid>-YYYYMMDDHHMMSS-<6 random digits>"', 'msdkdemo-E1FBBD6F-20180116155309-123456', 256)
+  @EchoedId(
+    'Unique id of this call, suggested "<business>-<openid>-YYYYMMDDHHMMSS-<6 random digits>"',
+    'msdkdemo-E1FBBD6F-20180116155309-123456',
+    256,
+  )
   trace_id: string;
 }

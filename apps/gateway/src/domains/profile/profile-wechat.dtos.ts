@@ -1,19 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { V3UserDto, V3UserTokenDto } from '../../validation/caller-identity.dto.js';
 import { EchoedId, INT32_MAX, MAX_SUBSCRIBE_IDS, MessageId, XinyueUpgrade } from './profile-fields.js';
 import { IntEnum } from '../../validation/field-decorators.js';
 
 /** /profile/get_wx_xinyue_vip — sent upstream as GET: every field (the token too) goes in the query. */
 export class GetWxXinyueVipDto extends V3UserTokenDto {
-  @EchoedId('Serial number, suggested "<business>_YYYYMMDD_HHMMSS_<6 random digits>"', 'MSDK_20180327_181625_123456', 128)
+  @EchoedId(
+    'Serial number, suggested "<business>_YYYYMMDD_HHMMSS_<6 random digits>"',
+    'MSDK_20180327_181625_123456',
+    128,
+  )
   serial: string;
 
   @ApiPropertyOptional({
     type: 'integer',
     enum: [0, 1],
-    description: 'int; 1: answer on the 7-level scale (1-4 Gamer G1-G4, 5-7 Joy vip1-3); otherwise the 3-level scale (1-3 Joy vip1-3)',
+    description:
+      'int; 1: answer on the 7-level scale (1-4 Gamer G1-G4, 5-7 Joy vip1-3); otherwise the 3-level scale (1-3 Joy vip1-3)',
   })
   @IsOptional()
   @IsInt()

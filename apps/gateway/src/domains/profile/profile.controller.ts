@@ -5,7 +5,14 @@ import { RequiresScope } from '../../caller-auth/route-access.decorators.js';
 import { Forwarding, type ForwardingRequest } from '../../msdk/forward-context.decorator.js';
 import { MsdkForwarder } from '../../msdk/msdk-forwarder.js';
 import { MsdkOperation } from '../../msdk/msdk-operation.decorator.js';
-import { GetGiftDto, GetWifiDto, GetXinyueSuperDto, QqGetFirstRegDto, QqScoreBatchDto, QueryVipDto } from './profile-qq.dtos.js';
+import {
+  GetGiftDto,
+  GetWifiDto,
+  GetXinyueSuperDto,
+  QqGetFirstRegDto,
+  QqScoreBatchDto,
+  QueryVipDto,
+} from './profile-qq.dtos.js';
 import {
   GetWxXinyueVipDto,
   SubscribeClearDto,

@@ -13,7 +13,8 @@ function custom(name: string, message: string, validate: Check, options?: Valida
     });
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A positive int made only of the documented bits: query_vip silently ignores unknown bits,

@@ -29,10 +29,16 @@ export class BattleBaseInfoDto {
 
 /** `battleinfo`: how the round went. */
 export class BattleInfoDto {
-  @OptionalInt({ description: 'int; the score; drives the WeChat friend leaderboard (no leaderboard without it)', example: 4288625 })
+  @OptionalInt({
+    description: 'int; the score; drives the WeChat friend leaderboard (no leaderboard without it)',
+    example: 4288625,
+  })
   score?: number;
 
-  @ApiPropertyOptional({ description: 'bool; whether the user won this round (games with a win concept)', example: true })
+  @ApiPropertyOptional({
+    description: 'bool; whether the user won this round (games with a win concept)',
+    example: true,
+  })
   @IsOptional()
   @IsBoolean()
   iswin?: boolean;
@@ -69,7 +75,10 @@ export class BattleRecordDto {
 export class WxBattleReportDto extends V3UserDto {
   @ApiProperty({
     description: `Battle data: one user's record, or a batch of 1 to ${MAX_BATTLE_RECORDS} records`,
-    oneOf: [{ $ref: getSchemaPath(BattleRecordDto) }, { type: 'array', items: { $ref: getSchemaPath(BattleRecordDto) } }],
+    oneOf: [
+      { $ref: getSchemaPath(BattleRecordDto) },
+      { type: 'array', items: { $ref: getSchemaPath(BattleRecordDto) } },
+    ],
   })
   @IsOneOrManyObjects(MAX_BATTLE_RECORDS)
   @ValidateNested()

@@ -14,7 +14,8 @@ export class QqFriendsDetailDto extends V3UserTokenDto {
   @ApiPropertyOptional({
     enum: [1, 2],
     type: 'integer',
-    description: 'flag=1: the friend list without the user; flag=2: including the user. MSDK calls other values invalid, so they are refused',
+    description:
+      'flag=1: the friend list without the user; flag=2: including the user. MSDK calls other values invalid, so they are refused',
     example: 1,
   })
   @IsOptional()
@@ -76,7 +77,8 @@ export class QqFriendsVipDto extends V3UserTokenDto {
   userip?: string;
 
   @ApiPropertyOptional({
-    description: "The player's login platform as the mobile QQ login returned it (openmobile by default; openmobile_android, openmobile_ios, openmobile_wp…); at most 128 bytes",
+    description:
+      "The player's login platform as the mobile QQ login returned it (openmobile by default; openmobile_android, openmobile_ios, openmobile_wp…); at most 128 bytes",
     example: 'openmobile_android',
   })
   @IsOptional()

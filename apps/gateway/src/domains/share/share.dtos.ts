@@ -45,17 +45,29 @@ export class ShareFriendDto {
  * accepts, so callers need not know them; sending another value is a 400, not a lost share.
  */
 export class QqShareDto extends V3UserTokenDto {
-  @ApiPropertyOptional({ description: 'Skip action: 1 = APP skip (launch the game); only 1 is allowed (filled when omitted)', default: 1, enum: [1] })
+  @ApiPropertyOptional({
+    description: 'Skip action: 1 = APP skip (launch the game); only 1 is allowed (filled when omitted)',
+    default: 1,
+    enum: [1],
+  })
   @IsInt()
   @IsIn([1])
   act: number = 1;
 
-  @ApiPropertyOptional({ description: 'msf-mobile QQ (iPhone, Android QQ…); only 1001 is allowed (filled when omitted)', default: 1001, enum: [1001] })
+  @ApiPropertyOptional({
+    description: 'msf-mobile QQ (iPhone, Android QQ…); only 1001 is allowed (filled when omitted)',
+    default: 1001,
+    enum: [1001],
+  })
   @IsInt()
   @IsIn([1001])
   dst: number = 1001;
 
-  @ApiPropertyOptional({ description: 'Roaming: 0 yes, 1 no; only 1 is allowed (filled when omitted)', default: 1, enum: [1] })
+  @ApiPropertyOptional({
+    description: 'Roaming: 0 yes, 1 no; only 1 is allowed (filled when omitted)',
+    default: 1,
+    enum: [1],
+  })
   @IsInt()
   @IsIn([1])
   flag: number = 1;
@@ -81,12 +93,16 @@ export class QqShareDto extends V3UserTokenDto {
   @ApiProperty({
     description:
       "URL of the game center's details page; at most 256 bytes. Must carry one of ADTAG=gameobj.msg_heart, msg_invite, msg_exceed, msg_pvp (case as written), matching game_tag.",
-    example: 'http://gamecenter.qq.com/gcjump?appid=100703379&pf=invite&from=iphoneqq&plat=qq&originuin=111&ADTAG=gameobj.msg_invite',
+    example:
+      'http://gamecenter.qq.com/gcjump?appid=100703379&pf=invite&from=iphoneqq&plat=qq&originuin=111&ADTAG=gameobj.msg_invite',
   })
   @IsString()
   @MaxBytes(256)
   @Matches(/^https?:\/\/\S+$/, { message: 'target_url must be an http(s) URL without spaces' })
-  @Matches(TARGET_URL_ADTAG, { message: 'target_url must contain ADTAG=gameobj.msg_heart, gameobj.msg_invite, gameobj.msg_exceed or gameobj.msg_pvp' })
+  @Matches(TARGET_URL_ADTAG, {
+    message:
+      'target_url must contain ADTAG=gameobj.msg_heart, gameobj.msg_invite, gameobj.msg_exceed or gameobj.msg_pvp',
+  })
   target_url: string;
 
   @ApiProperty({ description: 'Share title; at most 45 bytes of UTF-8', example: 'test by hunter' })
@@ -123,13 +139,17 @@ export class QqShareDto extends V3UserTokenDto {
 
 /** /share/qqark — the token goes out as `accessToken`, appid as the string QQ appid. */
 export class QqArkShareDto extends V3UserTokenDto {
-  @ApiProperty({ description: 'The openid of the user who receives the shared message', example: 'EFT43BCD8845569447823EBD2F805' })
+  @ApiProperty({
+    description: 'The openid of the user who receives the shared message',
+    example: 'EFT43BCD8845569447823EBD2F805',
+  })
   @IsString()
   @Matches(OPENID_PATTERN, { message: 'fopenid must be 1-128 of [A-Za-z0-9_.@=+-]' })
   fopenid: string;
 
   @ApiProperty({
-    description: 'The ark template protocol assigned on the QQ Oasis platform, comments removed, url-encoded (must decode to a JSON object)',
+    description:
+      'The ark template protocol assigned on the QQ Oasis platform, comments removed, url-encoded (must decode to a JSON object)',
     example:
       '%7B%22app%22%3A%22com.tencent.gamecenter.qqsy%22%2C%22view%22%3A%22picView2%22%2C%22desc%22%3A%22%E6%B8%B8%E6%88%8F%E5%88%86%E4%BA%AB%22%7D',
   })
