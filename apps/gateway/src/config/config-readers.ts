@@ -95,3 +95,43 @@ export function url(value: string, path: string, problems: ProblemList): string 
     return '';
   }
 }
+
+/**
+ * An on/off setting: the environment variable when set ("1"/"true" or "0"/"false"), else the
+ * file's boolean, else the default. Anything else is a problem, never a silent "off".
+ */
+export function flag(
+  envValue: string | undefined,
+  envName: string,
+  fileValue: unknown,
+  path: string,
+  problems: ProblemList,
+  fallback: boolean,
+): boolean {
+  if (envValue !== undefined) {
+    if (envValue === '1' || envValue === 'true') return true;
+    if (envValue === '0' || envValue === 'false') return false;
+    problems.add(`${envName} must be 1, 0, true or false`);
+    return fallback;
+  }
+  if (fileValue === undefined) return fallback;
+  if (typeof fileValue !== 'boolean') {
+    problems.add(`${path} must be true or false`);
+    return fallback;
+  }
+  return fileValue;
+}
+
+/** One of the given strings. */
+export function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  path: string,
+  problems: ProblemList,
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  problems.add(`${path} must be one of ${allowed.join(', ')}`);
+  return fallback;
+}

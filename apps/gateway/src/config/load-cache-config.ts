@@ -1,6 +1,6 @@
 import { ALL_ENTRIES, type CatalogEntry } from '#msdk';
 import type { ProblemList } from './config-error.js';
-import { asArray, asObject, int, num, str, type Json } from './config-readers.js';
+import { asArray, asObject, flag, int, num, str, type Json } from './config-readers.js';
 import type { Env } from './env-source.js';
 import type { CacheConfig, InterfaceCacheOverride } from './cache-config.js';
 
@@ -10,7 +10,7 @@ const CACHEABLE = new Set(ALL_ENTRIES.filter((e: CatalogEntry) => e.cache.kind !
 export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): CacheConfig {
   const commandTimeoutMs = int(o, 'redisCommandTimeoutMs', 'cache', problems, 50, 1, 10_000);
   const keyPrefix = typeof o.redisKeyPrefix === 'string' ? o.redisKeyPrefix : undefined;
-  const url = env.REDIS_URL ?? (typeof o.redisUrl === 'string' ? o.redisUrl : undefined);
+  const url = redisUrl(env.REDIS_URL ?? o.redisUrl, problems);
   const sentinel =
     o.redisSentinel === undefined ? undefined : asObject(o.redisSentinel, 'cache.redisSentinel', problems);
   const cluster = o.redisCluster === undefined ? undefined : asObject(o.redisCluster, 'cache.redisCluster', problems);
@@ -43,16 +43,13 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
     if (!CACHEABLE.has(id)) problems.add(`${path}: not a cacheable interface (one of ${[...CACHEABLE].join(', ')})`);
     const v = asObject(raw, path, problems);
     interfaces[id] = {
-      enabled: typeof v.enabled === 'boolean' ? v.enabled : undefined,
+      enabled: v.enabled === undefined ? undefined : flag(undefined, '', v.enabled, `${path}.enabled`, problems, true),
       ttlMs: v.ttlMs === undefined ? undefined : int(v, 'ttlMs', path, problems, 0, 1, 86_400_000),
     };
   }
 
   return {
-    enabled:
-      env.CACHE_ENABLED === undefined
-        ? o.enabled !== false
-        : env.CACHE_ENABLED !== '0' && env.CACHE_ENABLED !== 'false',
+    enabled: flag(env.CACHE_ENABLED, 'CACHE_ENABLED', o.enabled, 'cache.enabled', problems, true),
     redis,
     memoryMaxEntries: int(o, 'memoryMaxEntries', 'cache', problems, 50_000, 1, 10_000_000),
     profileTtlMs: int(o, 'profileTtlMs', 'cache', problems, 10 * 60_000, 1, 86_400_000),
@@ -61,4 +58,12 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
     staleWindowMs: int(o, 'staleWindowMs', 'cache', problems, 24 * 3_600_000, 0, 30 * 86_400_000),
     interfaces,
   };
+}
+
+/** A redis:// or rediss:// URL (REDIS_URL or cache.redisUrl), or none. */
+function redisUrl(value: unknown, problems: ProblemList): string | undefined {
+  if (value === undefined) return undefined;
+  const ok = typeof value === 'string' && URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol);
+  if (!ok) problems.add('cache.redisUrl (REDIS_URL) must be a redis:// or rediss:// URL');
+  return ok ? value : undefined;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from '#msdk';
 import { ProblemList } from './config-error.js';
-import { asArray, asObject, int, num, str, strList, url, type Json } from './config-readers.js';
+import { asArray, asObject, flag, int, num, oneOf, str, strList, url, type Json } from './config-readers.js';
 import { envSegment, type Env } from './env-source.js';
 import { loadCacheConfig } from './load-cache-config.js';
 import { loadGames } from './load-games.js';
@@ -14,6 +14,9 @@ import {
   type ServerConfig,
   type UpstreamConfig,
 } from './gateway-config.js';
+
+/** pino's levels: anything else would stop the logger, not name the setting. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
  * Reads the gateway's configuration: non-secret settings from the JSON file named by
@@ -75,10 +78,17 @@ function loadServer(o: Json, env: Env, production: boolean, problems: ProblemLis
     host: str(withEnv, 'host', 'server', problems, '0.0.0.0'),
     port: int(withEnv, 'port', 'server', problems, 3000, 0, 65535),
     bodyLimitBytes: int(o, 'bodyLimitBytes', 'server', problems, 64 * 1024, 1024, 10 * 1024 * 1024),
-    logLevel: env.LOG_LEVEL ?? (typeof o.logLevel === 'string' ? o.logLevel : 'info'),
-    prettyLogs: env.LOG_PRETTY === '1' || (o.prettyLogs === true && env.LOG_PRETTY !== '0'),
+    logLevel: oneOf(env.LOG_LEVEL ?? o.logLevel, LOG_LEVELS, 'server.logLevel (LOG_LEVEL)', problems, 'info'),
+    prettyLogs: flag(env.LOG_PRETTY, 'LOG_PRETTY', o.prettyLogs, 'server.prettyLogs', problems, false),
     production,
-    metricsRequireAdmin: o.metricsRequireAdminKey === true || env.METRICS_REQUIRE_ADMIN === '1',
+    metricsRequireAdmin: flag(
+      env.METRICS_REQUIRE_ADMIN,
+      'METRICS_REQUIRE_ADMIN',
+      o.metricsRequireAdminKey,
+      'server.metricsRequireAdminKey',
+      problems,
+      false,
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ALL_ENTRIES } from '#msdk';
 import type { ProblemList } from './config-error.js';
-import { asObject, int, num, type Json } from './config-readers.js';
+import { asObject, flag, int, num, type Json } from './config-readers.js';
 import type { Env } from './env-source.js';
 import type { ClientRateLimits, RateLimitConfig, WindowLimit } from './rate-limit-config.js';
 
@@ -42,15 +42,12 @@ export function loadRateLimitConfig(
 
   const perUser = asObject(o.perUser, 'rateLimits.perUser', problems);
   return {
-    enabled:
-      env.RATE_LIMITS_ENABLED === undefined
-        ? o.enabled !== false
-        : env.RATE_LIMITS_ENABLED !== '0' && env.RATE_LIMITS_ENABLED !== 'false',
+    enabled: flag(env.RATE_LIMITS_ENABLED, 'RATE_LIMITS_ENABLED', o.enabled, 'rateLimits.enabled', problems, true),
     perClient: windowLimit(o.perClient, 'rateLimits.perClient', problems, DEFAULT_PER_CLIENT),
     clients,
     interfaces: interfaces(o.interfaces, 'rateLimits.interfaces'),
     perUser: {
-      enabled: perUser.enabled === true,
+      enabled: flag(undefined, '', perUser.enabled, 'rateLimits.perUser.enabled', problems, false),
       ...windowLimit(perUser, 'rateLimits.perUser', problems, DEFAULT_PER_USER),
     },
     fallbackShare: num(o, 'fallbackShare', 'rateLimits', problems, 1, 0.001, 1),

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigValidationError } from './config-error.js';
+import { loadGatewayConfig } from './load-gateway-config.js';
+
+const VALID_ENV = {
+  GATEWAY_CONFIG_JSON: JSON.stringify({
+    upstream: { v3BaseUrl: 'http://127.0.0.1:3100' },
+    games: [{ id: 'demo', qqAppId: '100703379', wechatAppId: 'wxcde873f99466f74a' }],
+    clients: [],
+  }),
+  MSDK_GAME_DEMO_MSDKKEY: 'a-test-msdkkey-0123',
+};
+
+/** The message of the config error the env raises, or undefined when it loads. */
+function problemWith(extra: Record<string, string>): string | undefined {
+  try {
+    loadGatewayConfig({ ...VALID_ENV, ...extra });
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.message;
+    throw error;
+  }
+}
+
+describe('loadGatewayConfig: settings from the environment', () => {
+  it('loads the minimal config', () => {
+    expect(problemWith({})).toBeUndefined();
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'loud', /server\.logLevel \(LOG_LEVEL\) must be one of fatal, error, warn, info/],
+    ['LOG_PRETTY', 'yes', /LOG_PRETTY must be 1, 0, true or false/],
+    ['METRICS_REQUIRE_ADMIN', 'on', /METRICS_REQUIRE_ADMIN must be 1, 0, true or false/],
+    ['CACHE_ENABLED', 'maybe', /CACHE_ENABLED must be 1, 0, true or false/],
+    ['RATE_LIMITS_ENABLED', '2', /RATE_LIMITS_ENABLED must be 1, 0, true or false/],
+    ['REDIS_URL', 'localhost:6379', /REDIS_URL\) must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['PORT', 'eighty', /server\.port must be an integer/],
+    ['MSDK_TRANSPORT', 'fetch', /upstream\.transport must be "undici" or "axios"/],
+  ])('refuses %s=%s, naming it', (name, value, message) => {
+    expect(problemWith({ [name]: value })).toMatch(message);
+  });
+
+  it('takes 1/0 and true/false for on/off settings', () => {
+    for (const value of ['1', '0', 'true', 'false']) {
+      expect(problemWith({ LOG_PRETTY: value, CACHE_ENABLED: value, METRICS_REQUIRE_ADMIN: value })).toBeUndefined();
+    }
+  });
+});
