@@ -41,13 +41,6 @@ describe('the whole catalog through the gateway', () => {
     for (const entry of ALL_ENTRIES) expect(byId.has(entry.id)).toBeTruthy();
   });
 
-  it("serves every row directly, none through Nest's per-request router (README Benchmark)", () => {
-    const startup = gateway.logs
-      .map((l) => JSON.parse(l) as { msg?: string; direct?: number; viaNest?: string[] })
-      .find((l) => l.msg?.startsWith('catalog routes:'));
-    expect({ direct: startup?.direct, viaNest: startup?.viaNest }).toEqual({ direct: 53, viaNest: [] });
-  });
-
   for (const entry of ALL_ENTRIES as CatalogEntry[]) {
     it(`${entry.path}: signed, mapped, and answered with the sandbox's bytes`, async () => {
       const sample = byId.get(entry.id)!;

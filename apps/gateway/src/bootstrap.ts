@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { NestFactory, type NestApplication } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -10,7 +10,6 @@ import { registerAuditLog } from './audit/audit-log.js';
 import { registerAccessLog } from './http/access-log.js';
 import { registerForwardedAnswers } from './msdk/forwarded-answer.hook.js';
 import { registerRequestFields } from './http/request-fields.js';
-import { registerDirectCatalogRoutes } from './msdk/direct-catalog-routes.js';
 import { registerGracefulClose } from './http/graceful-close.js';
 import { registerJsonDepthLimit } from './http/json-depth-limit.js';
 import { registerJsonOnly } from './http/json-only.js';
@@ -60,15 +59,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestFields(fastify);
-  const catalogRoutes = registerDirectCatalogRoutes(fastify, app as unknown as NestApplication);
-  fastify.addHook('onReady', async () => {
-    // Says at startup if a catalog route lost the shortcut (it still works, through Nest's router).
-    const viaNest = catalogRoutes.viaNest.map((e) => e.id);
-    logger.info(
-      { direct: catalogRoutes.direct.length, viaNest },
-      `catalog routes: ${catalogRoutes.direct.length} served directly, ${viaNest.length} through Nest's router`,
-    );
-  });
   registerAccessLog(fastify, logger);
   registerForwardedAnswers(fastify);
   registerAuditLog(fastify, logger);
