@@ -19,7 +19,6 @@ import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { registerHttpMetrics } from './metrics/http-metrics.hook.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
-import { keepTickObjectMap } from './runtime/keep-tick-object-map.js';
 import { createValidationPipe } from './validation/create-validation-pipe.js';
 
 export interface GatewayOptions {
@@ -36,7 +35,6 @@ export interface Gateway {
 
 /** Builds the gateway: config validated first, then Fastify, Nest, validation, docs, logs. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  keepTickObjectMap();
   const config = loadGatewayConfig(options.env);
   const logger = createRootLogger({
     level: config.server.logLevel,
