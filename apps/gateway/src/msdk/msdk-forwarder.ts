@@ -19,7 +19,7 @@ import type { UpstreamConfig } from '../config/gateway-config.js';
 import { forwardContextOf, type ForwardingRequest } from './forward-context.decorator.js';
 import { ForwardedAnswer, isLostFlag, type CacheStatus } from './forwarded-answer.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
-import { PerUserFrequencyGuard } from '../rate-limit/per-user-frequency.guard.js';
+import { PerUserFrequencyCheck } from '../rate-limit/per-user-frequency.check.js';
 import { UpstreamBase } from './upstream-base.js';
 
 /** The cache_lookups `result` label for each X-Cache value. */
@@ -47,7 +47,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     private readonly client: MsdkClient,
     private readonly cache: ReadThroughCache,
     private readonly metrics: GatewayMetrics,
-    private readonly perUser: PerUserFrequencyGuard,
+    private readonly perUser: PerUserFrequencyCheck,
     @Inject(upstreamConfig.KEY) upstream: UpstreamConfig,
     @Inject(cacheConfig.KEY) private readonly cacheSettings: CacheConfig,
   ) {
@@ -99,13 +99,18 @@ export class MsdkForwarder implements OnApplicationShutdown {
     if (msdkSentIsLost) this.metrics.isLostAnswers.labels(entry.id).inc();
   }
 
-  private send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext, openid: string): Promise<MsdkResult> {
+  private async send(
+    entry: CatalogEntry,
+    call: UpstreamCall,
+    context: ForwardContext,
+    openid: string,
+  ): Promise<MsdkResult> {
     // Only calls that would reach MSDK spend from the user's budget: never cache hits or followers.
-    const admitted = this.perUser.admit(context.caller, entry, openid);
+    await this.perUser.admit(context.caller, entry, openid);
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
-    const go = () =>
-      this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
-    return admitted ? admitted.then(go) : go();
+    return this.client.call(entry, base.origin, base.prefixed(call), {
+      headers: { 'x-request-id': context.requestId },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
