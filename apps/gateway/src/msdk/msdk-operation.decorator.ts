@@ -33,7 +33,8 @@ export function MsdkOperation(entry: CatalogEntry, dto: new () => object) {
     ApiResponse({ status: 403, description: 'The client may not use this game or scope', type: ErrorEnvelopeSchema }),
     ApiResponse({
       status: 429,
-      description: 'Rate limited (RATE_LIMITED) or the per-user frequency check (MSDK_FREQUENCY_LIMIT); see Retry-After',
+      description:
+        'Rate limited (RATE_LIMITED) or the per-user frequency check (MSDK_FREQUENCY_LIMIT); see Retry-After',
       type: ErrorEnvelopeSchema,
     }),
     ApiResponse({
