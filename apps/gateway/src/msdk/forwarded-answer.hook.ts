@@ -19,7 +19,8 @@ export function outgoingBody(raw: Buffer): string | Buffer {
   return raw.length <= STRING_ANSWER_MAX_BYTES && isUtf8(raw) ? raw.toString('utf8') : raw;
 }
 
-// Fastify types a serializer as returning a string; a Buffer is sent as it is.
+// Fastify types a serializer as returning a string; its docs' own example returns a (protobuf)
+// Buffer, which is sent as it is.
 const answerBody = ((payload: unknown) => outgoingBody((payload as ForwardedAnswer).raw)) as unknown as (
   payload: unknown,
 ) => string;
@@ -36,8 +37,8 @@ export function registerForwardedAnswers(fastify: FastifyInstance): void {
       void reply.header('x-cache', payload.cache);
       if (payload.isLost !== undefined) void reply.header('x-msdk-is-lost', payload.isLost ? '1' : '0');
       setForwardedAnswer(request, payload);
-      // Content-Type is already application/json (Fastify's default for an object payload).
-      void reply.serializer(answerBody);
+      // A custom serializer needs its Content-Type set (Fastify's docs).
+      void reply.type('application/json; charset=utf-8').serializer(answerBody);
     }
     done(null, payload);
   });
