@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GatewayCacheModule } from './cache/gateway-cache.module.js';
 import { CallerAuthGuard } from './caller-auth/caller-auth.guard.js';
 import { ClientRegistry } from './caller-auth/client-registry.js';
@@ -18,7 +17,6 @@ import { ErrorEnvelopeFilter } from './errors/error-envelope.filter.js';
 import { HealthModule } from './health/health.module.js';
 import { RequestLogger } from './logging/request-logger.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { ClientRateLimitGuard } from './rate-limit/client-rate-limit.guard.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
 @Module({})
@@ -41,13 +39,12 @@ export class AppModule {
         FreeflowModule,
         FriendModule,
       ],
+      // The guard and filter are made here and registered, in order, by pipeline/request-pipeline.ts.
       providers: [
         ClientRegistry,
         { provide: RequestLogger, useValue: new RequestLogger(logger) },
-        { provide: APP_GUARD, useClass: CallerAuthGuard },
-        // After caller auth (global guards run in this order): budgets are per authenticated client.
-        { provide: APP_GUARD, useExisting: ClientRateLimitGuard },
-        { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
+        CallerAuthGuard,
+        ErrorEnvelopeFilter,
       ],
     };
   }

@@ -1,27 +1,15 @@
 import 'reflect-metadata';
-import { NestFactory, type NestApplication } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env-source.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { loadGatewayConfig } from './config/load-gateway-config.js';
-import { registerAuditLog } from './audit/audit-log.js';
-import { registerAccessLog } from './http/access-log.js';
-import { registerForwardedAnswers } from './msdk/forwarded-answer.hook.js';
-import { registerRequestFields } from './http/request-fields.js';
-import { registerDirectCatalogRoutes } from './msdk/direct-catalog-routes.js';
-import { registerGracefulClose } from './http/graceful-close.js';
-import { registerJsonDepthLimit } from './http/json-depth-limit.js';
-import { registerJsonOnly } from './http/json-only.js';
-import { requestIdFor } from './http/request-id.js';
 import { createRootLogger } from './logging/create-logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
-import { GatewayMetrics } from './metrics/gateway-metrics.js';
-import { registerHttpMetrics } from './metrics/http-metrics.hook.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
-import { keepTickObjectMap } from './runtime/keep-tick-object-map.js';
-import { createValidationPipe } from './validation/create-validation-pipe.js';
+import { pipelineServerOptions, registerRequestPipeline } from './pipeline/request-pipeline.js';
 
 export interface GatewayOptions {
   readonly env: Env;
@@ -35,9 +23,8 @@ export interface Gateway {
   readonly logger: Logger;
 }
 
-/** Builds the gateway: config validated first, then Fastify, Nest, validation, docs, logs. */
+/** Builds the gateway: config validated first, then the logger, the Nest app, its request pipeline and docs. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  keepTickObjectMap();
   const config = loadGatewayConfig(options.env);
   const logger = createRootLogger({
     level: config.server.logLevel,
@@ -45,37 +32,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     secretValues: secretValuesOf(config),
     destination: options.logDestination,
   });
-  const adapter = new FastifyAdapter({
-    bodyLimit: config.server.bodyLimitBytes,
-    genReqId: requestIdFor,
-    return503OnClosing: true,
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
-    logger: new PinoNestLogger(logger),
-    // Fastify's own JSON parser, as it is: Nest's would wrap it in new closures on every request
-    // (and add a form parser no operation takes; json-only answers 415 to anything but JSON).
-    bodyParser: false,
-  });
-  app.useGlobalPipes(createValidationPipe());
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, logger),
+    new FastifyAdapter(pipelineServerOptions(config.server)),
+    // Fastify's own JSON parser only (the pipeline's content type step): Nest's parsers add a
+    // form parser no operation takes.
+    { logger: new PinoNestLogger(logger), bodyParser: false },
+  );
   app.enableShutdownHooks();
-  const fastify = app.getHttpAdapter().getInstance();
-  registerRequestFields(fastify);
-  const catalogRoutes = registerDirectCatalogRoutes(fastify, app as unknown as NestApplication);
-  fastify.addHook('onReady', async () => {
-    // Says at startup if a catalog route lost the shortcut (it still works, through Nest's router).
-    const viaNest = catalogRoutes.viaNest.map((e) => e.id);
-    logger.info(
-      { direct: catalogRoutes.direct.length, viaNest },
-      `catalog routes: ${catalogRoutes.direct.length} served directly, ${viaNest.length} through Nest's router`,
-    );
-  });
-  registerAccessLog(fastify, logger);
-  registerForwardedAnswers(fastify);
-  registerAuditLog(fastify, logger);
-  registerJsonOnly(fastify);
-  registerJsonDepthLimit(fastify);
-  registerGracefulClose(fastify);
-  registerHttpMetrics(fastify, app.get(GatewayMetrics));
+  registerRequestPipeline(app, logger);
   setupOpenApi(app);
   return { app, config, logger };
 }

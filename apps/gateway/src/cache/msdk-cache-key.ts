@@ -34,5 +34,7 @@ function canonical(value: unknown): string {
         .map((k) => [k, canonical(o[k])]),
     );
   }
-  return encodeURIComponent(String(value));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return encodeURIComponent(String(value));
+  return ''; // nothing else comes out of a JSON body
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Scope } from '../config/gateway-config.js';
 import { CallerForbiddenError, CallerUnauthenticatedError, GameIdRequiredError } from '../errors/gateway-errors.js';
-import type { GatewayRequest } from '../http/request-fields.js';
+import { setCaller } from '../http/request-fields.js';
 import { ClientRegistry } from './client-registry.js';
 import { RequestLogger } from '../logging/request-logger.js';
 import { PUBLIC_ROUTE, PUBLIC_UNLESS, REQUIRED_SCOPE, type AdminSwitch } from './route-access.decorators.js';
@@ -38,7 +38,7 @@ export class CallerAuthGuard implements CanActivate {
     const { isPublic, adminSwitch, requiredScope } = this.routeAccess(context);
     if (isPublic) return true;
     if (adminSwitch && !this.server[adminSwitch]) return true;
-    const request = context.switchToHttp().getRequest<GatewayRequest>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
 
     const key = bearerKey(request.headers.authorization);
     if (!key) throw new CallerUnauthenticatedError('Send Authorization: Bearer <client key>');
@@ -63,7 +63,7 @@ export class CallerAuthGuard implements CanActivate {
       });
       throw new CallerForbiddenError('This client may not use that game');
     }
-    request.caller = { client: client.name, scopes: client.scopes, game };
+    setCaller(request, { client: client.name, scopes: client.scopes, game });
     return true;
   }
 

@@ -9,7 +9,7 @@ const load = (o: Record<string, unknown>, env: Record<string, string> = {}) => {
 };
 
 describe('loadRateLimitConfig', () => {
-  it('has documented defaults: on, 1000 calls/s per client, per-user guard off (1/s when on), full share, 1% leases', () => {
+  it('has documented defaults: on, 1000 calls/s per client, per-user check off (1/s when on), full share, 1% leases', () => {
     const { config, problems } = load({});
     expect(problems).toEqual([]);
     expect(config).toEqual({

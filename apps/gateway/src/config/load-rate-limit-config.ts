@@ -11,7 +11,7 @@ const DEFAULT_PER_USER: WindowLimit = { limit: 1, windowMs: 1000 };
 
 /**
  * `rateLimits` section: a default budget per client, overrides per client, budgets per
- * client+interface, and the per-user guard. Client names must be configured clients; interfaces
+ * client+interface, and the per-user frequency check. Client names must be configured clients; interfaces
  * must be catalog ids. `RATE_LIMITS_ENABLED=0` switches the client limits off for a deployment.
  */
 export function loadRateLimitConfig(

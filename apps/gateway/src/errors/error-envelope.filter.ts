@@ -1,7 +1,7 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorEnvelope } from './error-envelope.js';
-import type { GatewayRequest } from '../http/request-fields.js';
+import { setErrorCode } from '../http/request-fields.js';
 import { RequestLogger } from '../logging/request-logger.js';
 
 /** Every failure inside a Nest handler leaves through here as the one error envelope. */
@@ -27,6 +27,6 @@ export function sendErrorEnvelope(
   if (mapped.unexpected) {
     log.error(request, 'Errors', `unexpected error: ${String(error)}`, { stack: (error as Error)?.stack });
   }
-  (request as GatewayRequest).errorCode = mapped.code;
+  setErrorCode(request, mapped.code);
   void reply.status(mapped.status).headers(mapped.headers).type('application/json').send(mapped.body);
 }

@@ -5,7 +5,7 @@ export type GatewayErrorCode =
   | 'GAME_ID_REQUIRED'
   | 'VALIDATION_FAILED'
   | 'RATE_LIMITED'
-  /** Our per-user guard, answering as MSDK would (-503) without calling it. */
+  /** Our per-user frequency check, answering as MSDK would (-503) without calling it. */
   | 'MSDK_FREQUENCY_LIMIT';
 
 export abstract class GatewayError extends Error {
@@ -54,7 +54,7 @@ export class RateLimitedError extends TooFrequentError {
 }
 
 /**
- * MSDK allows about one call per second per user and interface (ret -503). The guard answers
+ * MSDK allows about one call per second per user and interface (ret -503). The check answers
  * with MSDK's own code before the call goes out, so callers handle both the same way.
  */
 export class UserFrequencyLimitedError extends TooFrequentError {

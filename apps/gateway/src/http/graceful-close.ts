@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify';
  */
 export function registerGracefulClose(fastify: FastifyInstance): void {
   let closing = false;
-  fastify.addHook('preClose', async () => {
+  fastify.addHook('preClose', (done) => {
     closing = true;
+    done();
   });
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) void reply.header('connection', 'close');

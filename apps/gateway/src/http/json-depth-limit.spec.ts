@@ -19,7 +19,7 @@ describe('nestedDeeperThan', () => {
   });
 
   it('measures bodies far deeper than the stack allows recursion for', () => {
-    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const deep: unknown = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
     expect(nestedDeeperThan(deep, 32)).toBe(true);
   });
 });

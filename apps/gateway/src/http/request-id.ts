@@ -12,9 +12,9 @@ export function requestIdFor(req: IncomingMessage): string {
 
 /**
  * 80 random bits drawn once per process, then a counter: ids are unique across instances and
- * restarts (the prefix) and within one (2^48 ids before the counter wraps), 32 hex digits as
- * before. They only name a request in logs and answers; nothing relies on them being unguessable.
- * Slicing fresh random bytes to hex per request cost ~1 µs under load.
+ * restarts (the prefix) and within one (2^48 ids before the counter wraps), 32 hex digits. They
+ * only name a request in logs and answers; nothing relies on them being unguessable, so no
+ * request pays for fresh random bytes.
  */
 const PREFIX = randomBytes(10).toString('hex');
 const COUNTER_SPAN = 2 ** 48;
@@ -22,8 +22,5 @@ let counter = 0;
 
 export function mintRequestId(): string {
   counter = (counter + 1) % COUNTER_SPAN;
-  // Joined, not added: `+` makes a two-part string that V8 copies out in its runtime the first
-  // time a RegExp reads it (the msdkExtInfo check, header checks), one runtime call per request
-  // in profiles; join writes one flat string at once.
-  return [PREFIX, counter.toString(16).padStart(12, '0')].join('');
+  return `${PREFIX}${counter.toString(16).padStart(12, '0')}`;
 }

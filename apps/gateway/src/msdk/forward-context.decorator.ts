@@ -6,9 +6,8 @@ import type { ForwardContext } from './msdk-forwarder.js';
 export type ForwardingRequest = GatewayRequest;
 
 /**
- * The route's request, for the forwarder. Nest's plain @Req(), not a custom parameter decorator:
- * Nest runs the global pipes over a custom parameter on every request (an async pipe chain, a
- * promise and a microtask turn, for nothing); it runs none over the request.
+ * The route's request, for the forwarder: Nest's plain @Req(), which the global validation pipe
+ * leaves alone (it would run over a custom parameter decorator).
  */
 export const Forwarding = (): ParameterDecorator => Req();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import Fastify from 'fastify';
+import type { GatewayRequest } from '../http/request-fields.js';
 import { ForwardedAnswer } from './forwarded-answer.js';
 import { outgoingBody, registerForwardedAnswers, STRING_ANSWER_MAX_BYTES } from './forwarded-answer.hook.js';
 
@@ -10,14 +11,12 @@ describe('registerForwardedAnswers', () => {
     // Spacing and key order that re-serialising would change.
     const raw = '{"ret":0, "msg":"success","is_lost":"1" ,"z":1,"a":2}';
     let noted: unknown;
-    fastify.addHook('onResponse', async (request) => {
-      noted = {
-        attempts: (request as { upstreamAttempts?: number }).upstreamAttempts,
-        cache: (request as { cacheStatus?: string }).cacheStatus,
-      };
+    fastify.addHook('onResponse', (request: GatewayRequest, _reply, done) => {
+      noted = { attempts: request.upstreamAttempts, cache: request.cacheStatus };
+      done();
     });
-    fastify.post('/answer', async () => new ForwardedAnswer(Buffer.from(raw), 'STALE', true, 2));
-    fastify.post('/plain', async () => ({ status: 'ok' }));
+    fastify.post('/answer', (_request, reply) => reply.send(new ForwardedAnswer(Buffer.from(raw), 'STALE', true, 2)));
+    fastify.post('/plain', (_request, reply) => reply.send({ status: 'ok' }));
 
     const answer = await fastify.inject({ method: 'POST', url: '/answer' });
     expect(answer.body).toBe(raw);
@@ -43,7 +42,7 @@ describe('registerForwardedAnswers', () => {
     const fastify = Fastify();
     registerForwardedAnswers(fastify);
     for (const [name, raw] of Object.entries({ small, invalid, large }))
-      fastify.post(`/${name}`, async () => new ForwardedAnswer(raw, 'MISS', undefined, 1));
+      fastify.post(`/${name}`, (_request, reply) => reply.send(new ForwardedAnswer(raw, 'MISS', undefined, 1)));
     for (const [name, raw] of Object.entries({ small, invalid, large })) {
       const res = await fastify.inject({ method: 'POST', url: `/${name}` });
       expect(res.rawPayload.equals(raw)).toBeTruthy();

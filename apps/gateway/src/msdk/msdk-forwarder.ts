@@ -8,7 +8,6 @@ import {
   type CallerPayload,
   type CatalogEntry,
   type MsdkResult,
-  type UpstreamCall,
 } from '#msdk';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
 import { cacheTtlFor } from '../cache/cache-ttl.js';
@@ -19,7 +18,7 @@ import type { UpstreamConfig } from '../config/gateway-config.js';
 import { forwardContextOf, type ForwardingRequest } from './forward-context.decorator.js';
 import { ForwardedAnswer, isLostFlag, type CacheStatus } from './forwarded-answer.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
-import { PerUserFrequencyGuard } from '../rate-limit/per-user-frequency.guard.js';
+import { PerUserFrequencyCheck } from '../rate-limit/per-user-frequency.check.js';
 import { UpstreamBase } from './upstream-base.js';
 
 /** The cache_lookups `result` label for each X-Cache value. */
@@ -34,9 +33,10 @@ export interface ForwardContext {
 }
 
 /**
- * The single forwarding path for every catalog row: build and sign the call for the caller's
- * game, answer from the cache where the row allows, otherwise send it through the resilient
- * client, and hand MSDK's bytes back.
+ * The single forwarding path for every catalog row, and the pipeline's steps between validation
+ * and the answer (pipeline/request-pipeline.ts, FORWARDER_STEPS): answer from the cache where
+ * the row allows; otherwise check the user's frequency budget, sign the call for the caller's
+ * game, send it through the resilient client, and hand MSDK's bytes back.
  */
 @Injectable()
 export class MsdkForwarder implements OnApplicationShutdown {
@@ -47,7 +47,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     private readonly client: MsdkClient,
     private readonly cache: ReadThroughCache,
     private readonly metrics: GatewayMetrics,
-    private readonly perUser: PerUserFrequencyGuard,
+    private readonly perUser: PerUserFrequencyCheck,
     @Inject(upstreamConfig.KEY) upstream: UpstreamConfig,
     @Inject(cacheConfig.KEY) private readonly cacheSettings: CacheConfig,
   ) {
@@ -55,20 +55,20 @@ export class MsdkForwarder implements OnApplicationShutdown {
     this.v5 = new UpstreamBase(upstream.v5BaseUrl);
   }
 
+  /** Cache lookup, then (on a miss or for an uncached row) per-user check, sign and send. */
   async forward(entry: CatalogEntry, payload: object, request: ForwardingRequest): Promise<ForwardedAnswer> {
     const context = forwardContextOf(request);
-    const { game } = context.caller;
     const caller = payload as CallerPayload;
     const ttlMs = cacheTtlFor(entry, this.cacheSettings);
     if (ttlMs === undefined) {
-      const call = buildUpstreamCall(entry, game.credentials, caller, { requestId: context.requestId });
-      const result = await this.send(entry, call, context, caller.openid);
+      const result = await this.callMsdk(entry, caller, context, context.requestId);
       const isLost = entry.hasIsLost ? isLostFlag(result.body) : undefined;
       this.count(entry, 'BYPASS', isLost === true);
       return new ForwardedAnswer(result.raw, 'BYPASS', isLost, result.attempts);
     }
 
     let attempts = 0;
+    const { game } = context.caller;
     const key = msdkCacheKey(
       game.id,
       upstreamAppId(entry, game.credentials, caller),
@@ -79,12 +79,10 @@ export class MsdkForwarder implements OnApplicationShutdown {
       key,
       { ttlMs, skipRead: context.noCache, staleCovers: isUpstreamOutage },
       async () => {
-        // Built only on a miss (a hit signs nothing). The body is served to later requests, so
-        // V3's msdkExtInfo must not default to this request's id; V5's seq still carries it.
-        const call = buildUpstreamCall(entry, game.credentials, caller, {
-          requestId: entry.protocol === 'v5' ? context.requestId : undefined,
-        });
-        const result = await this.send(entry, call, context, caller.openid);
+        // The body is served to later requests, so V3's msdkExtInfo must not default to this
+        // request's id; V5's seq still carries it.
+        const signedRequestId = entry.protocol === 'v5' ? context.requestId : undefined;
+        const result = await this.callMsdk(entry, caller, context, signedRequestId);
         attempts = result.attempts;
         return { value: result.raw, degraded: isLostFlag(result.body) };
       },
@@ -99,13 +97,22 @@ export class MsdkForwarder implements OnApplicationShutdown {
     if (msdkSentIsLost) this.metrics.isLostAnswers.labels(entry.id).inc();
   }
 
-  private send(entry: CatalogEntry, call: UpstreamCall, context: ForwardContext, openid: string): Promise<MsdkResult> {
-    // Only calls that would reach MSDK spend from the user's budget: never cache hits or followers.
-    const admitted = this.perUser.admit(context.caller, entry, openid);
+  /**
+   * The per-user frequency check, signing and sending, for a call that will reach MSDK: never
+   * for a cache hit or a single-flight follower, so those spend nothing from the user's budget.
+   */
+  private async callMsdk(
+    entry: CatalogEntry,
+    caller: CallerPayload,
+    context: ForwardContext,
+    signedRequestId: string | undefined,
+  ): Promise<MsdkResult> {
+    await this.perUser.admit(context.caller, entry, caller.openid);
+    const call = buildUpstreamCall(entry, context.caller.game.credentials, caller, { requestId: signedRequestId });
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
-    const go = () =>
-      this.client.call(entry, base.origin, base.prefixed(call), { headers: { 'x-request-id': context.requestId } });
-    return admitted ? admitted.then(go) : go();
+    return this.client.call(entry, base.origin, base.prefixed(call), {
+      headers: { 'x-request-id': context.requestId },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

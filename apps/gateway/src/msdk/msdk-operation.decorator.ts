@@ -1,9 +1,9 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyContextConfig } from 'fastify';
 import { ApiBody, ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { CatalogEntry } from '#msdk';
 import { ErrorEnvelopeSchema } from '../openapi/error-envelope.schema.js';
-import type { MsdkRouteConfig } from './route-entry.js';
 
 /**
  * A route that fronts one catalog row: `POST /v1/<domain>/<MSDK interface name>` (so
@@ -19,7 +19,7 @@ export function MsdkOperation(entry: CatalogEntry, dto: new () => object) {
   return applyDecorators(
     Post(route),
     HttpCode(200),
-    RouteConfig({ msdkEntry: entry } satisfies MsdkRouteConfig),
+    RouteConfig({ msdkEntry: entry } satisfies FastifyContextConfig),
     ApiOperation({
       summary: entry.summary,
       operationId: entry.id,
@@ -33,7 +33,8 @@ export function MsdkOperation(entry: CatalogEntry, dto: new () => object) {
     ApiResponse({ status: 403, description: 'The client may not use this game or scope', type: ErrorEnvelopeSchema }),
     ApiResponse({
       status: 429,
-      description: 'Rate limited (RATE_LIMITED) or the per-user guard (MSDK_FREQUENCY_LIMIT); see Retry-After',
+      description:
+        'Rate limited (RATE_LIMITED) or the per-user frequency check (MSDK_FREQUENCY_LIMIT); see Retry-After',
       type: ErrorEnvelopeSchema,
     }),
     ApiResponse({

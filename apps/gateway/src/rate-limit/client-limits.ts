@@ -16,24 +16,11 @@ export function clientLimits(config: RateLimitConfig, client: string, interfaceI
 }
 
 /**
- * Each configured client's own key, built once. A key built per request is a fresh string: the
- * counter's Map then hashes it anew and, on finding the entry, compares it with the stored key
- * character by character in V8's runtime (a profile put the two at ~0.3 µs of a qqprofile miss).
- * The same string object every time is found by its cached hash and by identity. Only
- * authenticated callers' names (configured clients) get here, so the map stays small.
- */
-const clientKeys = new Map<string, string>();
-
-/**
  * Counter keys. Catalog ids and game ids never contain `:`, and each key kind puts its
  * free-form part (client name, openid) last, so no two budgets can share a key.
  */
 export const budgetKeys = {
-  client: (client: string): string => {
-    let key = clientKeys.get(client);
-    if (key === undefined) clientKeys.set(client, (key = `rl:v1:client:${client}`));
-    return key;
-  },
+  client: (client: string) => `rl:v1:client:${client}`,
   clientInterface: (interfaceId: string, client: string) => `rl:v1:iface:${interfaceId}:${client}`,
   user: (gameId: string, interfaceId: string, openid: string) => `rl:v1:user:${gameId}:${interfaceId}:${openid}`,
 };

@@ -6,7 +6,7 @@ import { RateLimitedError } from '../errors/gateway-errors.js';
 import { routeEntryOf } from '../msdk/route-entry.js';
 import { budgetKeys, clientLimits } from './client-limits.js';
 import { RATE_LIMIT_OBSERVER, type LimitKind, type RateLimitObserver } from './rate-limit-observer.js';
-import { thenOrNow, WindowBudget, type MaybePromise } from './window-budget.js';
+import { WindowBudget } from './window-budget.js';
 
 /**
  * Per-client budgets (and per client+interface where configured), checked after caller auth:
@@ -21,29 +21,23 @@ export class ClientRateLimitGuard implements CanActivate {
     @Inject(RATE_LIMIT_OBSERVER) private readonly observer: RateLimitObserver,
   ) {}
 
-  /** A plain boolean when every budget answers at once (see WindowBudget.spend), else a promise. */
-  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.config.enabled) return true;
     const request = context.switchToHttp().getRequest<GatewayRequest>();
     const client = request.caller?.client;
     if (client === undefined) return true;
     const entry = routeEntryOf(request);
     const limits = clientLimits(this.config, client, entry?.id);
-    const ownLimit = entry ? limits.interface : undefined;
-    const perInterface = () =>
-      entry && ownLimit
-        ? this.spend(budgetKeys.clientInterface(entry.id, client), ownLimit, client, 'interface')
-        : true;
-    return thenOrNow(this.spend(budgetKeys.client(client), limits.overall, client, 'client'), perInterface);
+    await this.spend(budgetKeys.client(client), limits.overall, client, 'client');
+    if (entry && limits.interface)
+      await this.spend(budgetKeys.clientInterface(entry.id, client), limits.interface, client, 'interface');
+    return true;
   }
 
-  /** true when the call fits; throws RATE_LIMITED when it does not. */
-  private spend(key: string, limit: WindowLimit, client: string, kind: LimitKind): MaybePromise<true> {
-    return thenOrNow(this.budget.spend(key, limit), (retryAfter) => this.admit(retryAfter, client, kind));
-  }
-
-  private admit(retryAfter: number | undefined, client: string, kind: LimitKind): true {
-    if (retryAfter === undefined) return true;
+  /** Throws RATE_LIMITED when the call does not fit the budget. */
+  private async spend(key: string, limit: WindowLimit, client: string, kind: LimitKind): Promise<void> {
+    const retryAfter = await this.budget.spend(key, limit);
+    if (retryAfter === undefined) return;
     this.observer.onRejected(client, kind);
     throw new RateLimitedError(retryAfter);
   }

@@ -6,13 +6,14 @@ import type { RateLimitConfig } from '../config/rate-limit-config.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { ClientRateLimitGuard } from './client-rate-limit.guard.js';
 import { createWindowCounter } from './create-window-counter.js';
-import { PerUserFrequencyGuard } from './per-user-frequency.guard.js';
+import { PerUserFrequencyCheck } from './per-user-frequency.check.js';
 import { RATE_LIMIT_OBSERVER, type RateLimitObserver } from './rate-limit-observer.js';
 import { WindowBudget } from './window-budget.js';
 
 /**
- * Rate limits: the shared window counter, the per-client guard (registered as an APP_GUARD
- * after caller auth) and the per-user guard the forwarder asks before calling MSDK.
+ * Rate limits: the shared window counter, the per-client guard (a global guard after caller
+ * auth, see pipeline/request-pipeline.ts) and the per-user check the forwarder asks before
+ * calling MSDK.
  */
 @Global()
 @Module({
@@ -37,9 +38,9 @@ import { WindowBudget } from './window-budget.js';
       }),
     },
     ClientRateLimitGuard,
-    PerUserFrequencyGuard,
+    PerUserFrequencyCheck,
   ],
-  exports: [WindowBudget, RATE_LIMIT_OBSERVER, ClientRateLimitGuard, PerUserFrequencyGuard],
+  exports: [WindowBudget, RATE_LIMIT_OBSERVER, ClientRateLimitGuard, PerUserFrequencyCheck],
 })
 export class RateLimitModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(WINDOW_COUNTER) private readonly counter: WindowCounterStore) {}

@@ -7,14 +7,6 @@ export const MAX_LEASE = 100;
 /** Leases held at once before all are dropped (their unspent calls are lost, as at a window's end). */
 const MAX_LEASED_KEYS = 10_000;
 
-/** A value now, or a promise of it when it needs a round trip. */
-export type MaybePromise<T> = T | Promise<T>;
-
-/** `next` applied to a value at once, or once its promise settles: no promise where none is needed. */
-export function thenOrNow<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
-  return value instanceof Promise ? value.then(next) : next(value);
-}
-
 /** Calls this instance has taken from a window's shared budget and not spent yet. */
 interface Lease {
   left: number;
@@ -50,18 +42,10 @@ export class WindowBudget {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /**
-   * Undefined when the call fits; otherwise the whole seconds until the window resets (≥ 1).
-   * Answered at once (no promise) when it can be: a call spent from a lease this instance holds,
-   * or counted in memory. Profiles put promise and microtask machinery at the top of a request's
-   * cost, and a guard that returns a plain boolean costs Nest no await either.
-   */
-  spend(key: string, limit: WindowLimit): MaybePromise<number | undefined> {
+  /** Undefined when the call fits; otherwise the whole seconds until the window resets (≥ 1). */
+  async spend(key: string, limit: WindowLimit): Promise<number | undefined> {
     const lease = this.counter.kind === 'redis' ? Math.min(MAX_LEASE, Math.floor(limit.limit * this.leaseShare)) : 1;
-    if (lease <= 1) {
-      if (this.counter.hitNow) return this.verdict(this.counter.hitNow(key, limit.windowMs), limit);
-      return this.counter.hit(key, limit.windowMs).then((hit) => this.verdict(hit, limit));
-    }
+    if (lease <= 1) return this.verdict(await this.counter.hit(key, limit.windowMs), limit);
     if (spentFromHeld(this.leases.get(key), this.now())) return undefined;
     return this.spendLeased(key, limit, lease);
   }
