@@ -3,12 +3,18 @@ import { readFileSync } from 'node:fs';
 import { createGateway } from '../apps/gateway/src/bootstrap.js';
 import { createSandbox } from '../apps/msdk-sandbox/src/create-sandbox.js';
 
+/** What this script reads from config/gateway.dev.json and fills in; the rest goes to the gateway as it is. */
+interface DevConfig {
+  games: Array<{ id: string; qqAppId: string; wechatAppId: string; v5: { gameId: string } }>;
+  clients: unknown[];
+}
+
 /**
  * `npm start`: the sandbox and the gateway in one process, with keys made up for this run
  * only (nothing secret lives in the repo), then one working curl to try.
  */
 async function main(): Promise<void> {
-  const devConfig = JSON.parse(readFileSync('config/gateway.dev.json', 'utf8'));
+  const devConfig = JSON.parse(readFileSync('config/gateway.dev.json', 'utf8')) as DevConfig;
   const game = devConfig.games[0];
   const msdkKey = randomBytes(16).toString('hex');
   const sigKey = randomBytes(16).toString('hex');

@@ -37,7 +37,7 @@ declare module 'autocannon' {
       listener: (client: unknown, statusCode: number, resBytes: number, responseTimeMs: number) => void,
     ): this;
     on(event: 'done', listener: (result: Result) => void): this;
-    on(event: string, listener: (...args: any[]) => void): this;
+    on(event: string, listener: (...args: unknown[]) => void): this;
     stop(): void;
   }
 

@@ -78,14 +78,13 @@ export const BENCH_CASES: readonly BenchCase[] = [
   {
     id: 'upstream',
     title: 'upstream stub alone',
-    async start(ctx) {
-      return {
+    start: (ctx) =>
+      Promise.resolve({
         url: (w) => `${ctx.upstreamUrl}${w.upstreamPath}`,
         headers: {},
         cpuMicros: ctx.upstreamCpuMicros,
-        close: async () => undefined,
-      };
-    },
+        close: () => Promise.resolve(),
+      }),
   },
   {
     id: 'raw-proxy',

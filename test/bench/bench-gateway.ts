@@ -19,7 +19,7 @@ export interface GatewayVariant {
 export async function startBenchGateway(
   upstreamUrl: string,
   variant: GatewayVariant,
-): Promise<{ gateway: GatewayHarness; close(): Promise<void> }> {
+): Promise<{ gateway: GatewayHarness; close: () => Promise<void> }> {
   if (variant.cache === 'redis' && !variant.redisUrl) throw new Error('the redis variant needs a Redis URL');
   const logDestination = productionLogDestination('/dev/null');
   const gateway = await GatewayHarness.start({
@@ -42,7 +42,7 @@ export async function startBenchGateway(
   });
   return {
     gateway,
-    async close() {
+    close: async () => {
       await gateway.close();
       logDestination.end();
     },

@@ -2,7 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-type Handler = (arg: any) => unknown;
+/** A helper's operation, whatever argument type it declares: its parent's `call` sends that argument. */
+type Handler = (arg: never) => unknown;
 type Reply = { id: number; result?: unknown; error?: string };
 
 /**
@@ -80,15 +81,17 @@ export function ownCpuMicros(): number {
 export function serveRpc(hello: unknown, handlers: Record<string, Handler>): void {
   const send = process.send?.bind(process);
   if (!send) throw new Error('serveRpc needs an IPC channel: start this module with ChildRpc.fork');
-  process.on('message', async ({ id, op, arg }: { id: number; op: string; arg: unknown }) => {
+  const answer = async ({ id, op, arg }: { id: number; op: string; arg: unknown }): Promise<void> => {
     try {
-      const handler = handlers[op];
+      // The parent sends the argument its operation takes; nothing on the wire can check it.
+      const handler = handlers[op] as ((arg: unknown) => unknown) | undefined;
       if (!handler) throw new Error(`unknown operation ${op}`);
       send({ id, result: await handler(arg) } satisfies Reply);
     } catch (error) {
       send({ id, error: error instanceof Error ? error.message : String(error) } satisfies Reply);
     }
-  });
+  };
+  process.on('message', (message: { id: number; op: string; arg: unknown }) => void answer(message));
   // The parent going away (or killing us) ends the helper; nothing else keeps it alive.
   process.on('disconnect', () => process.exit(0));
   send(hello);

@@ -18,7 +18,10 @@ export async function singleFlightProbe(
   stub: UpstreamStubProcess,
   workload: Workload,
 ): Promise<SingleFlightResult> {
-  const body = { ...JSON.parse(workload.body), openid: randomBytes(16).toString('hex').toUpperCase() };
+  const body = {
+    ...(JSON.parse(workload.body) as Record<string, unknown>),
+    openid: randomBytes(16).toString('hex').toUpperCase(),
+  };
   await stub.delay(HOLD_ANSWERS_MS);
   await stub.resetCalls();
   try {

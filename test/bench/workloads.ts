@@ -36,8 +36,8 @@ const workload = (name: string, entry: CatalogEntry, fields: Record<string, unkn
 });
 
 export const WORKLOADS: readonly Workload[] = [
-  workload('qqprofile', CATALOG.relation.qqprofile as CatalogEntry, {}),
-  workload('qqfriends_detail', CATALOG.relation.qqfriendsDetail as CatalogEntry, { flag: 1, closefriends_flag: 1 }),
+  workload('qqprofile', CATALOG.relation.qqprofile, {}),
+  workload('qqfriends_detail', CATALOG.relation.qqfriendsDetail, { flag: 1, closefriends_flag: 1 }),
 ];
 
 /** The stub's answers, made by the sandbox's own answer functions: a profile and 60 friends. */
@@ -46,10 +46,10 @@ export function stubAnswers(): StubAnswers {
     JSON.stringify(
       RELATION_ANSWERS[entry.path]({ entry, platform: 'qq', appid: TEST_GAME.qqAppId, openid: QQ_USER.openid, fields }),
     );
-  const profile = answer(CATALOG.relation.qqprofile as CatalogEntry, {});
+  const profile = answer(CATALOG.relation.qqprofile, {});
   return {
     default: profile,
     qqprofile: profile,
-    qqfriends_detail: answer(CATALOG.relation.qqfriendsDetail as CatalogEntry, { flag: 1, closefriends_flag: 1 }),
+    qqfriends_detail: answer(CATALOG.relation.qqfriendsDetail, { flag: 1, closefriends_flag: 1 }),
   };
 }

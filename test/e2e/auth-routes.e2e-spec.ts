@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { errorOf, type MsdkAnswer } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { TEST_GAME } from '../support/test-game.js';
@@ -104,11 +105,14 @@ describe('auth routes end to end', () => {
   });
 
   it('get_pfval with desktop_m_qq signs with the QQ appid', async () => {
-    const res = await gateway.call('/v1/auth/get_pfval', { ...cases[4].body, platform: 'desktop_m_qq' });
+    const res = await gateway.call<MsdkAnswer & { pf: string }>('/v1/auth/get_pfval', {
+      ...cases[4].body,
+      platform: 'desktop_m_qq',
+    });
     expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/auth/get_pfval');
     expect(call.query.appid).toBe(TEST_GAME.qqAppId);
-    expect(String(res.json.pf).startsWith('desktop_m_qq-2002-android-73213123-qq-100703379-')).toBeTruthy();
+    expect(res.json.pf.startsWith('desktop_m_qq-2002-android-73213123-qq-100703379-')).toBeTruthy();
   });
 
   it('passes the caller msdkExtInfo through and MSDK echoes it', async () => {
@@ -125,16 +129,16 @@ describe('auth routes end to end', () => {
   it('an expired user token is MSDK_USER_TOKEN_INVALID (422), not our own 401', async () => {
     const res = await gateway.call('/v1/auth/verify_login', { openid: OPENID, accessToken: 'expired-token' });
     expect(res.status).toBe(422);
-    expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
-    expect(res.json.error.msdk).toEqual({
+    expect(errorOf(res).code).toBe('MSDK_USER_TOKEN_INVALID');
+    expect(errorOf(res).msdk).toEqual({
       ret: -10000,
       msg: '100014,token expired',
       source: 'qq',
       platformCode: 100014,
     });
     const wx = await gateway.call('/v1/auth/check_token', { openid: 'oGRT', accessToken: 'expired-token' });
-    expect(wx.json.error.msdk.source).toBe('wechat');
-    expect(wx.json.error.msdk.platformCode).toBe(42001);
+    expect(errorOf(wx).msdk?.source).toBe('wechat');
+    expect(errorOf(wx).msdk?.platformCode).toBe(42001);
   });
 });
 
@@ -145,9 +149,10 @@ describe('a wrong msdkkey', () => {
     try {
       const res = await gateway.call('/v1/auth/verify_login', { openid: OPENID, accessToken: TOKEN });
       expect(res.status).toBe(502);
-      expect(res.json.error.code).toBe('MSDK_ERROR');
-      expect(res.json.error.msdk).toEqual({ ret: -502, msg: 'sig error', source: 'msdk' });
-      expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
+      const error = errorOf(res);
+      expect(error.code).toBe('MSDK_ERROR');
+      expect(error.msdk).toEqual({ ret: -502, msg: 'sig error', source: 'msdk' });
+      expect(error.requestId).toBe(res.headers.get('x-request-id'));
       expect((await sandbox.calls())[0].verdict).toBe('sig error');
     } finally {
       await gateway.close();

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
+import { errorOf } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
@@ -151,7 +152,7 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
       await sandbox.fault({ interface: QQPROFILE.path, httpStatus: 502, times: 2 });
       const none = await call(QQPROFILE, freshOpenid());
       expect(none.status).toBe(502);
-      expect(none.json.error.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect(errorOf(none).code).toBe('UPSTREAM_UNAVAILABLE');
       await sandbox.fault({ interface: QQPROFILE.path, delayMs: 1000, times: 2 });
       const timeout = await call(QQPROFILE, freshOpenid());
       expect(timeout.status).toBe(504);
@@ -163,7 +164,7 @@ export function cacheBehaviourSuite(store: string, env: () => Record<string, str
       await sleep(SHORT_TTL_MS + 50);
       const res = await gateway.call(QQPROFILE.route, { openid, accessToken: 'expired-token' });
       expect(res.status).toBe(422);
-      expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
+      expect(errorOf(res).code).toBe('MSDK_USER_TOKEN_INVALID');
     });
 
     it('50 concurrent identical misses make exactly 1 upstream call and get 50 identical answers', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { errorOf, invalidFields, type MsdkAnswer } from '../support/gateway-answer.js';
 import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
 import { post } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -118,14 +119,14 @@ describe('caller access matrix (scope x game x key)', () => {
       if (row.key) headers.authorization = `Bearer ${row.key}`;
       if (row.gameId) headers['x-game-id'] = row.gameId;
       const before = gateway.logs.length;
-      const res = await post(`${gateway.url}${row.route}`, USER, headers);
+      const res = await post<MsdkAnswer>(`${gateway.url}${row.route}`, USER, headers);
       expect(res.status).toBe(row.status);
       if (row.status === 200) {
         expect(res.json.ret).toBe(0);
         return;
       }
-      expect(res.json.error.code).toBe(row.code);
-      expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
+      expect(errorOf(res).code).toBe(row.code);
+      expect(errorOf(res).requestId).toBe(res.headers.get('x-request-id'));
       if (row.logged) {
         await new Promise((r) => setTimeout(r, 30));
         const warned = gateway.logs.slice(before).find((l) => l.includes('"context":"CallerAuth"'));
@@ -155,8 +156,8 @@ describe('header and id sanity', () => {
   const bad = async (openid: unknown) => {
     const res = await gateway.call(VERIFY, { ...USER, openid });
     expect(res.status).toBe(400);
-    expect(res.json.error.code).toBe('VALIDATION_FAILED');
-    expect(res.json.error.fields.some((f: { field: string }) => f.field === 'openid')).toBeTruthy();
+    expect(errorOf(res).code).toBe('VALIDATION_FAILED');
+    expect(invalidFields(res)).toContain('openid');
     expect(!res.text.includes(String(openid)) || String(openid).length < 3).toBeTruthy();
   };
 

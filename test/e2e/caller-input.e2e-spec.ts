@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { errorOf, invalidFields } from '../support/gateway-answer.js';
 import { GatewayHarness, newClientKey } from '../support/gateway-harness.js';
-import { post } from '../support/http-client.js';
+import { post, type HttpResult } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 
 const VERIFY = { openid: 'A3284A812ECA15269F85AE1C2D94EB37', accessToken: '933FE8C9AB9C585D7EABD04373B7155F' };
@@ -25,11 +26,11 @@ describe('caller authentication and input checks (nothing reaches the sandbox)',
   });
   beforeEach(() => sandbox.reset());
 
-  const expectRejected = async (res: { status: number; json: any }, status: number, code: string, field?: string) => {
+  const expectRejected = async (res: HttpResult, status: number, code: string, field?: string) => {
     expect(res.status).toBe(status);
-    expect(res.json.error.code).toBe(code);
-    expect(res.json.error.requestId).toBeTruthy();
-    if (field) expect(res.json.error.fields.some((f: { field: string }) => f.field === field)).toBeTruthy();
+    expect(errorOf(res).code).toBe(code);
+    expect(errorOf(res).requestId).toBeTruthy();
+    if (field) expect(invalidFields(res)).toContain(field);
     expect((await sandbox.calls()).length).toBe(0);
   };
 

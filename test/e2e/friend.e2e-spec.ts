@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ALL_ENTRIES, CATALOG, buildV5Call, type CatalogEntry } from '#msdk';
+import { errorOf, type MsdkAnswer } from '../support/gateway-answer.js';
 import { GatewayHarness, newClientKey } from '../support/gateway-harness.js';
 import { post } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -14,6 +15,25 @@ const V5_QUERY_KEYS = ['channelid', 'gameid', 'os', 'seq', 'source', 'ts', 'vers
 
 const entryOf = (sample: SampleCall): CatalogEntry => ALL_ENTRIES.find((e) => e.id === sample.id)!;
 const sampleById = (id: string) => FRIEND_SAMPLES.find((s) => s.id === id)!;
+
+/** A friend_list item: QQ's carry gender 0, WeChat's nick_name and provice instead. */
+interface FriendListItem {
+  readonly openid: string;
+  readonly user_name: string;
+  readonly picture_url: string;
+  readonly gender?: number;
+  readonly nick_name?: string;
+  readonly provice?: string;
+}
+interface FriendListAnswer extends MsdkAnswer {
+  readonly lists: FriendListItem[];
+}
+interface RecallFriendsAnswer extends MsdkAnswer {
+  readonly result: { readonly friend_list: Array<Record<string, unknown>> };
+}
+interface SopenidAnswer extends MsdkAnswer {
+  readonly sopenid: string;
+}
 
 /** A user no earlier test has used, so no cached answer can stand in for the upstream call. */
 let serial = 0;
@@ -36,6 +56,7 @@ describe('friend (V5) routes end to end', () => {
 
   for (const sample of [...FRIEND_SAMPLES, ...FRIEND_MORE_SAMPLES]) {
     const channelid = Number(sample.body.channelid ?? 2);
+    const os = Number(sample.body.os ?? 1);
     it(`${sample.route} (channelid ${channelid}) is V5-signed, maps its fields and echoes seq`, async () => {
       const entry = entryOf(sample);
       const body = fresh(sample.body);
@@ -59,7 +80,7 @@ describe('friend (V5) routes end to end', () => {
       expect(Object.keys(call.query)).toEqual(V5_QUERY_KEYS);
       expect(call.query.gameid).toBe(sample.appid);
       expect(call.query.channelid).toBe(String(channelid));
-      expect(call.query.os).toBe(String(sample.body.os ?? 1));
+      expect(call.query.os).toBe(String(os));
       expect(call.query.seq).toBe(requestId);
       expect(call.query.source).toBe('0');
       expect(call.query.version).toBe('');
@@ -95,14 +116,14 @@ describe('friend (V5) routes end to end', () => {
     const wx = { ...sampleById('friend.get_sopenid').body };
 
     it('friend_list: QQ items have gender 0 and is_lost; WeChat items nick_name and no gender', async () => {
-      const q = await gateway.call(route, qq);
+      const q = await gateway.call<FriendListAnswer>(route, qq);
       expect(q.json.lists.length > 0).toBeTruthy();
       for (const f of q.json.lists) {
         expect(Object.keys(f).sort()).toEqual(['gender', 'openid', 'picture_url', 'user_name']);
         expect(f.gender).toBe(0);
         expect(f.openid).toMatch(/^\d{1,20}$/);
       }
-      const w = await gateway.call(route, wx);
+      const w = await gateway.call<FriendListAnswer>(route, wx);
       expect(w.json.is_lost).toBe(undefined);
       for (const f of w.json.lists) {
         expect(f.gender).toBe(undefined);
@@ -112,7 +133,8 @@ describe('friend (V5) routes end to end', () => {
     });
 
     it('friend_list is deterministic per openid and channel, and sub_channelid changes it', async () => {
-      const lists = async (body: Record<string, unknown>) => (await gateway.call(route, body)).json.lists;
+      const lists = async (body: Record<string, unknown>) =>
+        (await gateway.call<FriendListAnswer>(route, body)).json.lists;
       expect(await lists(qq)).toEqual(await lists(qq));
       expect(await lists(qq)).not.toEqual(await lists({ ...qq, openid: '4724195171999796437' }));
       expect(await lists(qq)).not.toEqual(await lists({ ...qq, sub_channelid: 1 }));
@@ -124,9 +146,9 @@ describe('friend (V5) routes end to end', () => {
       const otherToken = await gateway.call(route, { ...user, accessToken: 'another-token' });
       expect(otherToken.headers.get('x-cache')).toBe('HIT');
       expect(otherToken.json).toEqual(first.json);
-      const wechat = await gateway.call(route, { ...user, channelid: 1 });
+      const wechat = await gateway.call<FriendListAnswer>(route, { ...user, channelid: 1 });
       expect(wechat.headers.get('x-cache')).not.toBe('HIT');
-      expect(wechat.json.lists.every((f: Record<string, unknown>) => typeof f.nick_name === 'string')).toBeTruthy();
+      expect(wechat.json.lists.every((f) => typeof f.nick_name === 'string')).toBeTruthy();
       expect((await sandbox.calls('/v2/friend/friend_list')).length).toBe(2);
     });
 
@@ -134,24 +156,27 @@ describe('friend (V5) routes end to end', () => {
       const q = await gateway.call(route, fresh(qq, 'nofriends'));
       expect(q.status).toBe(200);
       expect(Object.keys(q.json).sort()).toEqual(['is_lost', 'msg', 'ret', 'seq']);
-      const w = await gateway.call(route, fresh(wx, 'nofriends'));
+      const w = await gateway.call<FriendListAnswer>(route, fresh(wx, 'nofriends'));
       expect(w.status).toBe(200);
       expect(w.json.lists).toBe(undefined);
     });
 
     it('recall_friends_list: WeChat result has model_id and send_list; QQ honours count', async () => {
-      const w = await gateway.call('/v1/friend/recall_friends_list', sampleById('friend.recall_friends_list').body);
+      const w = await gateway.call<RecallFriendsAnswer>(
+        '/v1/friend/recall_friends_list',
+        sampleById('friend.recall_friends_list').body,
+      );
       expect(Object.keys(w.json.result).sort()).toEqual(['friend_list', 'model_id', 'send_list']);
       for (const f of w.json.result.friend_list)
         expect(Object.keys(f).sort()).toEqual(['head_img_url', 'nick_name', 'sopenid']);
-      const q = await gateway.call('/v1/friend/recall_friends_list', { ...qq, count: 1 });
+      const q = await gateway.call<RecallFriendsAnswer>('/v1/friend/recall_friends_list', { ...qq, count: 1 });
       expect(Object.keys(q.json.result)).toEqual(['friend_list']);
       expect(q.json.result.friend_list.length).toBe(1);
     });
 
     it('get_sopenid: a stable sopenid per user, WeChat-shaped on WeChat', async () => {
-      const a = await gateway.call('/v1/friend/get_sopenid', wx);
-      const b = await gateway.call('/v1/friend/get_sopenid', wx);
+      const a = await gateway.call<SopenidAnswer>('/v1/friend/get_sopenid', wx);
+      const b = await gateway.call<SopenidAnswer>('/v1/friend/get_sopenid', wx);
       expect(a.json.sopenid).toMatch(/^s[A-Za-z0-9_-]{27}$/);
       expect(a.json.sopenid).toBe(b.json.sopenid);
       expect(a.json.msg).toBe('success');
@@ -165,7 +190,7 @@ describe('friend (V5) routes end to end', () => {
         await sandbox.fault({ interface: entryOf(sample).path, httpStatus: 502 });
         const res = await gateway.call(sample.route, fresh(sample.body));
         expect(res.status).toBe(502);
-        expect(res.json.error.code).toBe('UPSTREAM_UNAVAILABLE');
+        expect(errorOf(res).code).toBe('UPSTREAM_UNAVAILABLE');
         expect((await sandbox.calls(entryOf(sample).path)).length).toBe(1);
       });
     }
@@ -197,14 +222,14 @@ describe('friend (V5) routes end to end', () => {
         accessToken: 'expired-token',
       });
       expect(wx.status).toBe(422);
-      expect(wx.json.error.msdk.source).toBe('wechat');
-      expect(wx.json.error.msdk.platformCode).toBe(42001);
+      expect(errorOf(wx).msdk?.source).toBe('wechat');
+      expect(errorOf(wx).msdk?.platformCode).toBe(42001);
       const qq = await gateway.call('/v1/friend/friend_list', {
         ...fresh(sampleById('friend.friend_list').body),
         accessToken: 'revoked-token',
       });
       expect(qq.status).toBe(422);
-      expect(qq.json.error.msdk.source).toBe('qq');
+      expect(errorOf(qq).msdk?.source).toBe('qq');
     });
   });
 });
@@ -218,7 +243,7 @@ describe('V5 signing, seen from the sandbox', () => {
 
   const creds = () => ({ gameId: TEST_GAME.v5GameId, sigKey: sandbox.keys.sigKey, os: 1, version: '' });
   const send = (pathAndQuery: string, body: string) =>
-    post(`${sandbox.v5Url}${pathAndQuery}`, body, { 'content-type': 'application/json' });
+    post<MsdkAnswer>(`${sandbox.v5Url}${pathAndQuery}`, body, { 'content-type': 'application/json' });
   const payload = { openid: '4724195171999796436', accessToken: 'T0K', channelid: 2 };
 
   it('accepts the exact bytes signed, and refuses a changed body, a stale ts or an unknown gameid', async () => {
@@ -247,9 +272,10 @@ describe('V5 misconfiguration', () => {
     try {
       const res = await gateway.call('/v1/friend/friend_list', sampleById('friend.friend_list').body);
       expect(res.status).toBe(502);
-      expect(res.json.error.code).toBe('MSDK_ERROR');
-      expect(res.json.error.msdk).toEqual({ ret: -502, msg: 'sig error', source: 'msdk' });
-      expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
+      const error = errorOf(res);
+      expect(error.code).toBe('MSDK_ERROR');
+      expect(error.msdk).toEqual({ ret: -502, msg: 'sig error', source: 'msdk' });
+      expect(error.requestId).toBe(res.headers.get('x-request-id'));
       const [call] = await sandbox.calls('/v2/friend/friend_list');
       expect(call.verdict).toBe('sig error');
     } finally {
@@ -271,7 +297,7 @@ describe('V5 misconfiguration', () => {
     try {
       const res = await gateway.call('/v1/friend/get_sopenid', sampleById('friend.get_sopenid').body);
       expect(res.status).toBe(501);
-      expect(res.json.error.code).toBe('MSDK_CREDENTIAL_MISSING');
+      expect(errorOf(res).code).toBe('MSDK_CREDENTIAL_MISSING');
       expect((await sandbox.calls()).length).toBe(0);
     } finally {
       await gateway.close();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { Pool } from 'undici';
+import { isErrorEnvelope } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { get } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -75,7 +76,7 @@ const mutatedBody = (body: Record<string, unknown>) =>
       { minLength: 1, maxLength: 3 },
     )
     .map((changes) => {
-      const out: Record<string, unknown> = JSON.parse(JSON.stringify(body));
+      const out = structuredClone(body);
       for (const [k, v] of changes) {
         if (v === undefined) delete out[k];
         else Object.defineProperty(out, k, { value: v, enumerable: true, configurable: true, writable: true });
@@ -209,7 +210,7 @@ describe(`fuzzing ${RUNS} random and malformed requests (seed ${SEED})`, () => {
       `${c.method} ${c.path} ${JSON.stringify(c.headers)} ${typeof c.body === 'string' ? c.body.slice(0, 200) : c.body ? `<${c.body.length} bytes>` : '<none>'}`;
 
     const send = async (c: FuzzCase): Promise<void> => {
-      const res = await pool.request({ method: c.method as 'POST', path: c.path, headers: c.headers, body: c.body });
+      const res = await pool.request({ method: c.method, path: c.path, headers: c.headers, body: c.body });
       const text = await res.body.text();
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       const problem = judge(c.method, res.statusCode, res.headers['x-request-id'], text);
@@ -253,16 +254,14 @@ describe(`fuzzing ${RUNS} random and malformed requests (seed ${SEED})`, () => {
 function judge(method: string, status: number, requestIdHeader: unknown, text: string): string | undefined {
   if (status >= 500) return `status ${status}`;
   if (method === 'HEAD') return undefined;
-  let body: any;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     return 'not JSON';
   }
   if (status < 400) return body !== null && typeof body === 'object' ? undefined : 'a 2xx that is not a JSON object';
-  const e = body?.error;
-  if (!e || typeof e.code !== 'string' || typeof e.message !== 'string' || typeof e.requestId !== 'string')
-    return 'not the error envelope';
-  if (e.requestId !== requestIdHeader) return 'the envelope requestId differs from X-Request-Id';
+  if (!isErrorEnvelope(body)) return 'not the error envelope';
+  if (body.error.requestId !== requestIdHeader) return 'the envelope requestId differs from X-Request-Id';
   return undefined;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { MsdkAnswer } from '../support/gateway-answer.js';
 import { newClientKey, sha256 } from '../support/gateway-harness.js';
 import { GatewayProcess } from '../support/gateway-process.js';
 import { post } from '../support/http-client.js';
@@ -9,12 +10,12 @@ import { SandboxHarness } from '../support/sandbox-harness.js';
 import { TEST_GAME } from '../support/test-game.js';
 
 const clientKey = newClientKey();
-const config = (v3BaseUrl: string) =>
-  JSON.stringify({
-    upstream: { v3BaseUrl },
-    games: [{ id: 'demo', qqAppId: TEST_GAME.qqAppId, wechatAppId: TEST_GAME.wechatAppId }],
-    clients: [{ name: 'lifecycle', keySha256: [sha256(clientKey)], games: ['demo'], scopes: ['auth'] }],
-  });
+const configObject = (v3BaseUrl: string) => ({
+  upstream: { v3BaseUrl },
+  games: [{ id: 'demo', qqAppId: TEST_GAME.qqAppId, wechatAppId: TEST_GAME.wechatAppId }],
+  clients: [{ name: 'lifecycle', keySha256: [sha256(clientKey)], games: ['demo'], scopes: ['auth'] }],
+});
+const config = (v3BaseUrl: string) => JSON.stringify(configObject(v3BaseUrl));
 
 describe('the gateway process', () => {
   let sandbox: SandboxHarness;
@@ -39,7 +40,7 @@ describe('the gateway process', () => {
   });
 
   it('refuses one client key listed for two clients, naming the second', async () => {
-    const twoClients = JSON.parse(config(sandbox.url));
+    const twoClients = configObject(sandbox.url);
     twoClients.clients.push({ ...twoClients.clients[0], name: 'copy' });
     const proc = GatewayProcess.spawn({
       GATEWAY_CONFIG_JSON: JSON.stringify(twoClients),
@@ -59,7 +60,7 @@ describe('the gateway process', () => {
     });
     const url = await proc.listening();
     await sandbox.fault({ interface: '/auth/verify_login', delayMs: 800 });
-    const inFlight = post(
+    const inFlight = post<MsdkAnswer>(
       `${url}/v1/auth/verify_login`,
       { openid: 'ABC', accessToken: 'TOKEN' },
       { authorization: `Bearer ${clientKey}` },

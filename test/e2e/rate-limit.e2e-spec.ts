@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { errorOf } from '../support/gateway-answer.js';
 import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
 import { get, type HttpResult } from '../support/http-client.js';
 import { sampleValue } from '../support/prometheus-text.js';
@@ -19,9 +20,10 @@ const client = (name: string): TestClient => ({
 
 const assertLimited = (res: HttpResult, code = 'RATE_LIMITED', maxRetryAfter = 60) => {
   expect(res.status).toBe(429);
-  expect(res.json.error.code).toBe(code);
-  expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
-  expect(res.json.error.msdk).toBe(undefined);
+  const error = errorOf(res);
+  expect(error.code).toBe(code);
+  expect(error.requestId).toBe(res.headers.get('x-request-id'));
+  expect(error.msdk).toBe(undefined);
   const retryAfter = Number(res.headers.get('retry-after'));
   expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= maxRetryAfter).toBeTruthy();
 };
@@ -222,8 +224,9 @@ async function pauseRedis(port: number, ms: number): Promise<void> {
     const socket = connect(port, '127.0.0.1', () => socket.write(`CLIENT PAUSE ${ms} ALL\r\n`));
     socket.once('data', (d) => {
       socket.destroy();
-      if (String(d).startsWith('+OK')) resolve();
-      else reject(new Error(`CLIENT PAUSE: ${d}`));
+      const reply = d.toString();
+      if (reply.startsWith('+OK')) resolve();
+      else reject(new Error(`CLIENT PAUSE: ${reply}`));
     });
     socket.once('error', reject);
   });

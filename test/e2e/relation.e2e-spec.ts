@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ALL_ENTRIES, CATALOG, type CatalogEntry } from '#msdk';
+import { errorOf, type MsdkAnswer } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
@@ -15,6 +16,28 @@ function entryOf(sample: SampleCall): CatalogEntry {
     ALL_ENTRIES.find((e) => e.id === sample.id),
     `the catalog row of ${sample.id}`,
   );
+}
+
+/** The answers read below, in the shapes MSDK documents. */
+interface QqFriendsDetailAnswer extends MsdkAnswer {
+  readonly lists: Array<{ readonly openid: string; readonly nickName: string; readonly figureurl_qq: string }>;
+  readonly extinfo?: { readonly closefriend_lists: unknown[] };
+}
+interface QqUnregFriendsAnswer extends MsdkAnswer {
+  readonly friends: Array<Record<string, unknown>>;
+}
+interface QqFriendsVipAnswer extends MsdkAnswer {
+  readonly lists: Array<{ readonly openid: string; readonly is_qq_vip?: number; readonly is_qq_svip?: number }>;
+}
+interface WxFriendsAnswer extends MsdkAnswer {
+  readonly openids: string[];
+}
+interface WxProfilesAnswer extends MsdkAnswer {
+  readonly lists: Array<{ readonly openid: string; readonly sex?: number }>;
+  readonly extinfo?: { readonly closefriend_lists: Array<{ readonly openid: string }> };
+}
+interface QqProfileAnswer extends MsdkAnswer {
+  readonly nickName: string;
 }
 
 const sampleById = (id: string) => RELATION_SAMPLES.find((s) => s.id === id)!;
@@ -86,40 +109,41 @@ describe('relation routes end to end', () => {
   describe('answers in the documented shapes', () => {
     it('qqfriends_detail: 60 friends, flag=2 adds the user, closefriends_flag=1 adds extinfo', async () => {
       const route = '/v1/relation/qqfriends_detail';
-      const plain = await gateway.call(route, { ...QQ_USER, flag: 1 });
+      const plain = await gateway.call<QqFriendsDetailAnswer>(route, { ...QQ_USER, flag: 1 });
       expect(plain.json.lists.length).toBe(60);
       expect(plain.json.extinfo).toBe(undefined);
       expect(
-        plain.json.lists.every(
-          (f: Record<string, string>) => /^[0-9A-F]{32}$/.test(f.openid) && f.nickName && f.figureurl_qq,
-        ),
+        plain.json.lists.every((f) => /^[0-9A-F]{32}$/.test(f.openid) && f.nickName && f.figureurl_qq),
       ).toBeTruthy();
-      const withSelf = await gateway.call(route, { ...QQ_USER, flag: 2, closefriends_flag: 1 });
+      const withSelf = await gateway.call<QqFriendsDetailAnswer>(route, { ...QQ_USER, flag: 2, closefriends_flag: 1 });
       expect(withSelf.json.lists.length).toBe(61);
       expect(withSelf.json.lists[0].openid).toBe(QQ_USER.openid);
-      expect(withSelf.json.extinfo.closefriend_lists.length > 0).toBeTruthy();
-      expect(withSelf.json.extinfo.closefriend_lists.every((id: unknown) => typeof id === 'string')).toBeTruthy();
+      const closeFriends = withSelf.json.extinfo?.closefriend_lists;
+      expect(closeFriends?.length).toBeGreaterThan(0);
+      expect(closeFriends?.every((id) => typeof id === 'string')).toBeTruthy();
     });
 
     it('qq_unreg_friends fills count=20 when omitted and never returns more', async () => {
-      const res = await gateway.call('/v1/relation/qq_unreg_friends', QQ_USER);
+      const res = await gateway.call<QqUnregFriendsAnswer>('/v1/relation/qq_unreg_friends', QQ_USER);
       expect(res.status).toBe(200);
       expect(res.json.friends.length).toBe(20);
       const [call] = await sandbox.calls('/relation/qq_unreg_friends');
       expect(call.body).toEqual({ accessToken: QQ_USER.accessToken, count: 20 });
-      const five = await gateway.call('/v1/relation/qq_unreg_friends', { ...QQ_USER, count: 5 });
+      const five = await gateway.call<QqUnregFriendsAnswer>('/v1/relation/qq_unreg_friends', { ...QQ_USER, count: 5 });
       expect(Object.keys(five.json.friends[0]).sort()).toEqual(['head_img_url', 'nick_name', 'openid']);
       expect(five.json.friends.length).toBe(5);
     });
 
     it('qqfriends_vip accepts exactly 49 fopenids and answers one entry each', async () => {
       const fopenids = qqOpenids(49);
-      const res = await gateway.call('/v1/relation/qqfriends_vip', { ...QQ_USER, fopenids, flags: 'qq_svip' });
+      const res = await gateway.call<QqFriendsVipAnswer>('/v1/relation/qqfriends_vip', {
+        ...QQ_USER,
+        fopenids,
+        flags: 'qq_svip',
+      });
       expect(res.status).toBe(200);
-      expect(res.json.lists.map((l: { openid: string }) => l.openid)).toEqual(fopenids);
-      expect(
-        res.json.lists.every((l: Record<string, unknown>) => typeof l.is_qq_svip === 'number' && !('is_qq_vip' in l)),
-      ).toBeTruthy();
+      expect(res.json.lists.map((l) => l.openid)).toEqual(fopenids);
+      expect(res.json.lists.every((l) => typeof l.is_qq_svip === 'number' && !('is_qq_vip' in l))).toBeTruthy();
     });
 
     it('qqstrange_profile sends appid as a number, as the doc example does', async () => {
@@ -129,23 +153,24 @@ describe('relation routes end to end', () => {
     });
 
     it('wxfriends and wxfriends_profile name the same 60 friends; wxprofile keeps the asked order', async () => {
-      const ids = (await gateway.call('/v1/relation/wxfriends', WX_USER)).json.openids as string[];
+      const ids = (await gateway.call<WxFriendsAnswer>('/v1/relation/wxfriends', WX_USER)).json.openids;
       expect(ids.length).toBe(60);
-      const profile = await gateway.call('/v1/relation/wxfriends_profile', { ...WX_USER, closefriends_flag: 1 });
-      expect(profile.json.lists.map((f: { openid: string }) => f.openid)).toEqual(ids);
-      expect(
-        profile.json.extinfo.closefriend_lists.every((c: { openid: string }) => ids.includes(c.openid)),
-      ).toBeTruthy();
+      const profile = await gateway.call<WxProfilesAnswer>('/v1/relation/wxfriends_profile', {
+        ...WX_USER,
+        closefriends_flag: 1,
+      });
+      expect(profile.json.lists.map((f) => f.openid)).toEqual(ids);
+      expect(profile.json.extinfo?.closefriend_lists.every((c) => ids.includes(c.openid))).toBeTruthy();
       const asked = [ids[3], WX_USER.openid, ids[0]];
-      const info = await gateway.call('/v1/relation/wxprofile', { ...WX_USER, openids: asked });
-      expect(info.json.lists.map((f: { openid: string }) => f.openid)).toEqual(asked);
-      expect(info.json.lists.every((f: { sex: unknown }) => f.sex === 1 || f.sex === 2)).toBeTruthy();
+      const info = await gateway.call<WxProfilesAnswer>('/v1/relation/wxprofile', { ...WX_USER, openids: asked });
+      expect(info.json.lists.map((f) => f.openid)).toEqual(asked);
+      expect(info.json.lists.every((f) => f.sex === 1 || f.sex === 2)).toBeTruthy();
     });
 
     it('a friend keeps one nickname across lists and their own profile', async () => {
-      const friends = (await gateway.call('/v1/relation/qqfriends_detail', QQ_USER)).json.lists;
+      const friends = (await gateway.call<QqFriendsDetailAnswer>('/v1/relation/qqfriends_detail', QQ_USER)).json.lists;
       const friend = friends[7];
-      const own = await gateway.call('/v1/relation/qqprofile', {
+      const own = await gateway.call<QqProfileAnswer>('/v1/relation/qqprofile', {
         openid: friend.openid,
         accessToken: QQ_USER.accessToken,
       });
@@ -153,10 +178,10 @@ describe('relation routes end to end', () => {
     });
 
     it('a different user gets different friends', async () => {
-      const mine = (await gateway.call('/v1/relation/wxfriends', WX_USER)).json.openids;
-      const theirs = (
-        await gateway.call('/v1/relation/wxfriends', { ...WX_USER, openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc' })
-      ).json.openids;
+      const wxfriends = async (user: typeof WX_USER) =>
+        (await gateway.call<WxFriendsAnswer>('/v1/relation/wxfriends', user)).json.openids;
+      const mine = await wxfriends(WX_USER);
+      const theirs = await wxfriends({ ...WX_USER, openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc' });
       expect(mine).not.toEqual(theirs);
     });
   });
@@ -192,16 +217,16 @@ describe('relation routes end to end', () => {
       await sandbox.fault({ interface: '/relation/get_vip_rich_info', httpStatus: 502, times: 3 });
       const res = await gateway.call(sample.route, freshUser(sample));
       expect(res.status).toBe(502);
-      expect(res.json.error.code).toBeTruthy();
-      expect(res.json.error.requestId).toBe(res.headers.get('x-request-id'));
+      expect(errorOf(res).code).toBeTruthy();
+      expect(errorOf(res).requestId).toBe(res.headers.get('x-request-id'));
       expect((await sandbox.calls('/relation/get_vip_rich_info')).length).toBe(3);
     });
 
     it('an expired WeChat token is MSDK_USER_TOKEN_INVALID, not our own 401', async () => {
       const res = await gateway.call('/v1/relation/wxuserinfo', { ...WX_USER, accessToken: 'expired-token' });
       expect(res.status).toBe(422);
-      expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
-      expect(res.json.error.msdk.platformCode).toBe(42001);
+      expect(errorOf(res).code).toBe('MSDK_USER_TOKEN_INVALID');
+      expect(errorOf(res).msdk?.platformCode).toBe(42001);
     });
   });
 

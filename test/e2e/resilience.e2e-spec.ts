@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
+import { errorOf } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
@@ -21,8 +22,8 @@ describe('resilience with the production defaults (3100 ms per attempt, 7000 ms 
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
     const elapsed = Date.now() - started;
     expect(res.status).toBe(504);
-    expect(res.json.error.code).toBe('UPSTREAM_TIMEOUT');
-    expect(res.json.error.msdk).toBe(undefined);
+    expect(errorOf(res).code).toBe('UPSTREAM_TIMEOUT');
+    expect(errorOf(res).msdk).toBe(undefined);
     expect(elapsed >= 6000 && elapsed < 7600).toBeTruthy();
     // 3100 + 3100 + the rest of the deadline: the third attempt is cut to what is left.
     expect((await sandbox.calls(PATH)).length).toBe(3);
@@ -53,8 +54,8 @@ describe('resilience with the production defaults (3100 ms per attempt, 7000 ms 
     await sandbox.fault({ interface: PATH, ret: -10000, msg: '-73,token invalidated' });
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
     expect(res.status).toBe(422);
-    expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
-    expect(res.json.error.msdk.platformCode).toBe(-73);
+    expect(errorOf(res).code).toBe('MSDK_USER_TOKEN_INVALID');
+    expect(errorOf(res).msdk?.platformCode).toBe(-73);
     expect((await sandbox.calls(PATH)).length).toBe(1);
   });
 
@@ -62,7 +63,7 @@ describe('resilience with the production defaults (3100 ms per attempt, 7000 ms 
     await sandbox.fault({ interface: PATH, body: '<html>oops</html>', times: 3 });
     const res = await gateway.call('/v1/auth/verify_login', VERIFY);
     expect(res.status).toBe(502);
-    expect(res.json.error.code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(errorOf(res).code).toBe('UPSTREAM_BAD_RESPONSE');
     expect((await sandbox.calls(PATH)).length).toBe(3);
     await sandbox.reset();
     await sandbox.fault({ interface: PATH, body: '', times: 1 });
@@ -90,11 +91,11 @@ describe('circuit breaker', () => {
       for (let i = 0; i < 3; i++) {
         const res = await gateway.call('/v1/auth/verify_login', VERIFY);
         expect(res.status).toBe(502);
-        expect(res.json.error.code).toBe('UPSTREAM_UNAVAILABLE');
+        expect(errorOf(res).code).toBe('UPSTREAM_UNAVAILABLE');
       }
       const open = await gateway.call('/v1/auth/verify_login', VERIFY);
       expect(open.status).toBe(503);
-      expect(open.json.error.code).toBe('CIRCUIT_OPEN');
+      expect(errorOf(open).code).toBe('CIRCUIT_OPEN');
       expect((await sandbox.calls(PATH)).length).toBe(3);
       const ready = await fetch(`${gateway.url}/health/ready`);
       expect(ready.status).toBe(503);

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ALL_ENTRIES, CATALOG, type CatalogEntry } from '#msdk';
 import { ANSWERS } from '../../apps/msdk-sandbox/src/answers/answer-registry.js';
 import type { RecordedCall } from '../../apps/msdk-sandbox/src/control/sandbox-state.js';
+import { errorOf, type MsdkAnswer } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import type { HttpResult } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
@@ -34,7 +35,7 @@ function sandboxAnswer(entry: CatalogEntry, call: RecordedCall): Record<string, 
   return { ...answer, msdkExtInfo: call.query.msdkExtInfo };
 }
 
-const withoutEcho = (res: HttpResult) => ({ ...res.json, msdkExtInfo: undefined });
+const withoutEcho = (res: HttpResult<MsdkAnswer>) => ({ ...res.json, msdkExtInfo: undefined });
 
 describe('share and freeflow routes end to end', () => {
   let sandbox!: SandboxHarness;
@@ -91,7 +92,7 @@ describe('share and freeflow routes end to end', () => {
 
   it('share/qq accepts summary and title of exactly 45 bytes (15 CJK chars) and target_url of 256 bytes', async () => {
     const base = sampleOf('share.qq').body;
-    const target = `${base.target_url}&x=`.padEnd(256, 'x');
+    const target = `${String(base.target_url)}&x=`.padEnd(256, 'x');
     expect(Buffer.byteLength(target)).toBe(256);
     const body = {
       ...base,
@@ -130,7 +131,10 @@ describe('share and freeflow routes end to end', () => {
   });
 
   it('get_ccinfo with an empty ip forwards it empty (MSDK then uses the request IP)', async () => {
-    const res = await gateway.call('/v1/freeflow/get_ccinfo', { ...sampleOf('freeflow.get_ccinfo').body, ip: '' });
+    const res = await gateway.call<MsdkAnswer & { data: { oper: unknown } }>('/v1/freeflow/get_ccinfo', {
+      ...sampleOf('freeflow.get_ccinfo').body,
+      ip: '',
+    });
     expect(res.status).toBe(200);
     const [call] = await sandbox.calls('/freeflow/get_ccinfo');
     expect((call.body as Record<string, unknown>).ip).toBe('');
@@ -143,7 +147,7 @@ describe('share and freeflow routes end to end', () => {
       await sandbox.fault({ interface: path, httpStatus: 502 });
       const res = await gateway.call(sample.route, sample.body);
       expect(res.status).toBe(502);
-      expect(res.json.error.code).toBeTruthy();
+      expect(errorOf(res).code).toBeTruthy();
       expect((await sandbox.calls(path)).length).toBe(1);
     });
   }
@@ -154,7 +158,7 @@ describe('share and freeflow routes end to end', () => {
       accessToken: 'expired-token',
     });
     expect(res.status).toBe(422);
-    expect(res.json.error.code).toBe('MSDK_USER_TOKEN_INVALID');
+    expect(errorOf(res).code).toBe('MSDK_USER_TOKEN_INVALID');
     expect((await sandbox.calls('/share/qqark')).length).toBe(1);
   });
 

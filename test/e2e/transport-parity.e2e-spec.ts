@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { errorOf } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
@@ -53,7 +54,7 @@ for (const transport of ['undici', 'axios'] as const) {
       it(`treats ${name} as an upstream failure (${code})`, async () => {
         await sandbox.fault({ interface: PATH, ...fault });
         const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-        expect(res.json.error.code).toBe(code);
+        expect(errorOf(res).code).toBe(code);
       });
     }
   });

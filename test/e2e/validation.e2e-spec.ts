@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { errorOf, invalidFields } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
@@ -28,9 +29,8 @@ describe('bad input is refused before anything is sent', () => {
         it(`${bad.route}: ${bad.name} -> 400 naming ${bad.field}`, async () => {
           const res = await gateway.call(bad.route, bad.body);
           expect(res.status).toBe(400);
-          expect(res.json.error.code).toBe('VALIDATION_FAILED');
-          const named = (res.json.error.fields as Array<{ field: string }>).map((f) => f.field);
-          expect(named.includes(bad.field)).toBeTruthy();
+          expect(errorOf(res).code).toBe('VALIDATION_FAILED');
+          expect(invalidFields(res)).toContain(bad.field);
           expect((await sandbox.calls()).length).toBe(0);
         });
       }

@@ -6,6 +6,7 @@ import { createGateway } from '../../apps/gateway/src/bootstrap.js';
 import type { Scope } from '../../apps/gateway/src/config/gateway-config.js';
 import type { SandboxHarness } from './sandbox-harness.js';
 import { TEST_GAME } from './test-game.js';
+import type { MsdkAnswer } from './gateway-answer.js';
 import { post, type HttpResult } from './http-client.js';
 
 export interface TestClient {
@@ -112,14 +113,14 @@ export class GatewayHarness {
     return this.clients[0];
   }
 
-  /** POST an operation as a client (the first one unless named). */
-  call(
+  /** POST an operation as a client (the first one unless named); `T` names the MSDK answer's own fields. */
+  call<T extends MsdkAnswer = MsdkAnswer>(
     route: string,
     body: unknown,
     options: { client?: TestClient; headers?: Record<string, string> } = {},
-  ): Promise<HttpResult> {
+  ): Promise<HttpResult<T>> {
     const client = options.client ?? this.defaultClient;
-    return post(`${this.url}${route}`, body, { authorization: `Bearer ${client.key}`, ...options.headers });
+    return post<T>(`${this.url}${route}`, body, { authorization: `Bearer ${client.key}`, ...options.headers });
   }
 
   async close(): Promise<void> {

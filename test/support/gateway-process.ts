@@ -20,9 +20,9 @@ export class GatewayProcess {
   }
 
   async exitCode(): Promise<number | null> {
-    if (this.child.exitCode !== null) return this.child.exitCode;
-    const [code] = await once(this.child, 'exit');
-    return code as number | null;
+    // Node sets exitCode (null when a signal ended it) before it emits 'exit'.
+    if (this.child.exitCode === null && this.child.signalCode === null) await once(this.child, 'exit');
+    return this.child.exitCode;
   }
 
   /** Resolves with the URL once the gateway logs that it listens. */

@@ -1,21 +1,26 @@
-/** Minimal JSON-over-HTTP client for tests (Node's fetch: real HTTP, nothing mocked). */
-export interface HttpResult {
+/**
+ * Minimal JSON-over-HTTP client for tests (Node's fetch: real HTTP, nothing mocked). `T` names
+ * the JSON the caller expects; it is not checked here: the test's assertions check it.
+ */
+export interface HttpResult<T = unknown> {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
-  readonly json: any;
+  /** The body parsed as JSON; undefined when it is empty or not JSON. */
+  readonly json: T;
 }
 
-export async function request(
+export async function request<T = unknown>(
   method: string,
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<HttpResult> {
-  const init: RequestInit = { method, headers: { ...headers } };
+): Promise<HttpResult<T>> {
+  const sent: Record<string, string> = { ...headers };
+  const init: RequestInit = { method, headers: sent };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    sent['content-type'] ??= 'application/json';
   }
   const res = await fetch(url, init);
   const text = await res.text();
@@ -25,9 +30,10 @@ export async function request(
   } catch {
     json = undefined;
   }
-  return { status: res.status, headers: res.headers, text, json };
+  return { status: res.status, headers: res.headers, text, json: json as T };
 }
 
-export const post = (url: string, body?: unknown, headers?: Record<string, string>) =>
-  request('POST', url, body, headers);
-export const get = (url: string, headers?: Record<string, string>) => request('GET', url, undefined, headers);
+export const post = <T = unknown>(url: string, body?: unknown, headers?: Record<string, string>) =>
+  request<T>('POST', url, body, headers);
+export const get = <T = unknown>(url: string, headers?: Record<string, string>) =>
+  request<T>('GET', url, undefined, headers);

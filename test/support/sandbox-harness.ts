@@ -40,8 +40,10 @@ export class SandboxHarness {
   }
 
   async calls(path?: string): Promise<RecordedCall[]> {
-    const res = await get(`${this.url}/__sandbox/calls${path ? `?path=${encodeURIComponent(path)}` : ''}`);
-    return res.json as RecordedCall[];
+    const res = await get<RecordedCall[]>(
+      `${this.url}/__sandbox/calls${path ? `?path=${encodeURIComponent(path)}` : ''}`,
+    );
+    return res.json;
   }
 
   async reset(): Promise<void> {

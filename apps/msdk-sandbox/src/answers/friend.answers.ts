@@ -1,6 +1,7 @@
 import { md5Hex, type Platform } from '#msdk';
 import type { Answer, AnswerFn } from './answer-context.js';
 import { Seeded, nickFor } from './deterministic.js';
+import { fieldText } from './field-text.js';
 
 /** An openid starting with this has no game friends: friend_list answers without `lists`. */
 export const NO_FRIENDS_PREFIX = 'nofriends';
@@ -53,7 +54,7 @@ function qqFriend(friend: string, seed: Seeded): Answer {
 const friendList: AnswerFn = ({ openid, platform, fields }) => {
   const head: Answer = { ret: 0, msg: '' };
   if (!openid.startsWith(NO_FRIENDS_PREFIX)) {
-    const owner = `${openid}:${platform}:${String(fields.sub_channelid ?? '')}`;
+    const owner = `${openid}:${platform}:${fieldText(fields.sub_channelid)}`;
     const seed = new Seeded(owner);
     head.lists = Array.from({ length: 1 + seed.int(5) }, (_, n) => {
       const friend = itopOpenid(`${owner}:friend:${n}`);

@@ -1,6 +1,7 @@
 import { md5Hex } from '#msdk';
 import type { AnswerContext, AnswerFn } from './answer-context.js';
 import { nickFor, Seeded } from './deterministic.js';
+import { fieldText } from './field-text.js';
 
 /*
  * Guild group answers, in the documented shapes. The QQ v2 interfaces answer `message` (not
@@ -13,7 +14,7 @@ const WX_SUCCESS = { ret: 0, msg: 'success' } as const;
 /** join/unlink/bind/remind: "data": {"empty": ""}, a reserved field. A fresh object per call: the emulator adds to answers. */
 const emptyData = () => ({ ...SUCCESS, data: { empty: '' } });
 
-const text = (ctx: AnswerContext, name: string): string => String(ctx.fields[name] ?? '');
+const text = (ctx: AnswerContext, name: string): string => fieldText(ctx.fields[name]);
 
 /** A QQ group number, stable for a seed. */
 function groupNumber(seed: string): string {

@@ -1,5 +1,6 @@
 import type { Answer, AnswerContext, AnswerFn } from './answer-context.js';
 import { friendOpenid, Seeded } from './deterministic.js';
+import { fieldText } from './field-text.js';
 
 /** A stream seeded by interface and user: the same user always gets the same profile data. */
 const seeded = (ctx: AnswerContext) => new Seeded(`${ctx.entry.path}:${ctx.openid}`);
@@ -61,7 +62,7 @@ const getXinyueSuper: AnswerFn = (ctx) => ({
   ret: 0,
   openid: ctx.openid,
   ilevel: seeded(ctx).pick([0, 10, 11]),
-  trace_id: String(ctx.fields.trace_id ?? ''),
+  trace_id: fieldText(ctx.fields.trace_id),
   msg: 'success',
 });
 
@@ -71,7 +72,7 @@ const getWxXinyueVip: AnswerFn = (ctx) => {
   return {
     ret: 0,
     ilevel: seeded(ctx).int(sevenLevels ? 8 : 4),
-    serial: String(ctx.fields.serial ?? ''),
+    serial: fieldText(ctx.fields.serial),
     msg: 'success.',
   };
 };

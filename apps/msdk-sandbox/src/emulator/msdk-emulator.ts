@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_ENTRIES, type CatalogEntry } from '#msdk';
 import { ANSWERS } from '../answers/answer-registry.js';
 import type { Answer } from '../answers/answer-context.js';
+import { fieldText } from '../answers/field-text.js';
 import type { Fault } from '../control/fault.js';
 import { SandboxState, type RecordedCall } from '../control/sandbox-state.js';
 import { SANDBOX_OPTIONS, type SandboxOptions } from '../sandbox-options.js';
@@ -32,13 +33,14 @@ export class MsdkEmulator {
 
   /** Registers one route per catalog row in its own Fastify scope, reading bodies as raw text. */
   register(fastify: FastifyInstance): void {
-    void fastify.register(async (scope) => {
+    void fastify.register((scope, _options, registered) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
       for (const entry of ALL_ENTRIES) {
         const url = entry.protocol === 'v5' ? this.options.v5BasePath + entry.path : entry.path;
         scope.route({ method: ['GET', 'POST'], url, handler: (req, reply) => this.handle(entry, req, reply) });
       }
+      registered();
     });
   }
 
@@ -113,8 +115,7 @@ export class MsdkEmulator {
     if (rejection) return rejection;
 
     // V3 carries the openid in the query; V5 only in the body.
-    const openid =
-      entry.protocol === 'v3' ? (query.openid ?? '') : String(fields[entry.fields.openid ?? 'openid'] ?? '');
+    const openid = entry.protocol === 'v3' ? (query.openid ?? '') : fieldText(fields[entry.fields.openid ?? 'openid']);
     const answer: Answer = ANSWERS[entry.path]?.({
       entry,
       platform: verdict.platform,
