@@ -53,7 +53,8 @@ for (const transport of ['undici', 'axios'] as const) {
       it(`treats ${name} as an upstream failure (${code})`, async () => {
         await sandbox.fault({ interface: PATH, ...fault });
         const res = await gateway.call('/v1/auth/verify_login', VERIFY);
-        expect(res.json.error.code).toBe(code);
+        const envelope = res.json as { error: { code: string } };
+        expect(envelope.error.code).toBe(code);
       });
     }
   });
