@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
-import { UpstreamTimeoutError, isMsdkFailure } from '../errors/msdk-errors.js';
+import { isMsdkFailure } from '../errors/msdk-errors.js';
+import { CollectAnswerHandler } from './collect-answer.handler.js';
 import type { MsdkAnswer, MsdkTransport, TransportRequest } from './msdk-transport.js';
 import { networkFailure, readMsdkAnswer } from './read-msdk-answer.js';
 
@@ -9,7 +10,7 @@ export interface UndiciTransportOptions {
   readonly keepAliveTimeoutMs: number;
 }
 
-/** The default transport: one keep-alive undici Pool per MSDK origin, called through `pool.request()`. */
+/** The default transport: one keep-alive undici Pool per MSDK origin. */
 export class UndiciTransport implements MsdkTransport {
   readonly name = 'undici';
   private readonly pools = new Map<string, Pool>();
@@ -17,34 +18,35 @@ export class UndiciTransport implements MsdkTransport {
   constructor(private readonly options: UndiciTransportOptions) {}
 
   /**
-   * One exchange, bounded by the call's own timer: it aborts the request, or the body's reading
-   * if the headers came first, with our typed timeout. A network error becomes our typed failure.
+   * One exchange, settled from the handler's callbacks. A network error becomes our typed
+   * failure; our own timeout (or an answer readMsdkAnswer refuses) is already one.
    */
-  async send(request: TransportRequest): Promise<MsdkAnswer> {
-    const { ms, scope } = request.timeout;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new UpstreamTimeoutError(ms, scope)), ms);
-    let status: number;
-    let raw: Buffer;
-    try {
-      const response = await this.poolFor(request.origin).request({
-        method: request.method,
-        path: request.pathAndQuery,
-        body: request.body,
-        headers: { 'content-type': 'application/json', ...request.headers },
-        signal: abort.signal,
-      });
-      status = response.statusCode;
-      const bytes = await response.body.bytes();
-      // MSDK's bytes as they are, without another copy.
-      raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    } catch (error) {
-      if (abort.signal.aborted) throw abort.signal.reason;
-      throw isMsdkFailure(error) ? error : networkFailure(error);
-    } finally {
-      clearTimeout(timer);
-    }
-    return readMsdkAnswer(status, raw);
+  send(request: TransportRequest): Promise<MsdkAnswer> {
+    // readMsdkAnswer throws only Errors (our typed failures).
+    return new Promise((resolve, reject: (reason: Error) => void) => {
+      const handler = new CollectAnswerHandler(
+        request.timeout.ms,
+        request.timeout.scope,
+        (answer) => {
+          try {
+            resolve(readMsdkAnswer(answer.status, answer.raw));
+          } catch (error) {
+            reject(error as Error);
+          }
+        },
+        (error) => reject(isMsdkFailure(error) ? error : networkFailure(error)),
+      );
+      // A dispatch that fails at once (a closed pool) reaches the handler's onResponseError too.
+      this.poolFor(request.origin).dispatch(
+        {
+          method: request.method,
+          path: request.pathAndQuery,
+          body: request.body,
+          headers: { 'content-type': 'application/json', ...request.headers },
+        },
+        handler,
+      );
+    });
   }
 
   async close(): Promise<void> {
@@ -59,7 +61,7 @@ export class UndiciTransport implements MsdkTransport {
         connections: this.options.connections,
         keepAliveTimeout: this.options.keepAliveTimeoutMs,
         pipelining: 1,
-        // Every call carries its own deadline (the timer in send), so undici's own header and
+        // Every call carries its own deadline (CollectAnswerHandler's timer), so undici's own header and
         // body timeouts (300 s by default) add nothing but cost: each is one of its coarse
         // "fast timers", set anew per request and kept in a list until a tick up to ~1 s later
         // drops it, so under load every one of them lived long enough to be promoted.
