@@ -1,4 +1,4 @@
-import type { CacheObserver, CacheResult } from '#cache';
+import type { CacheObserver } from '#cache';
 import type { GatewayMetrics } from './gateway-metrics.js';
 
 /**
@@ -8,7 +8,7 @@ import type { GatewayMetrics } from './gateway-metrics.js';
 export class CacheMetricsObserver implements CacheObserver {
   constructor(private readonly metrics: GatewayMetrics) {}
 
-  lookup(_result: CacheResult): void {}
+  lookup(): void {}
 
   storeError(operation: 'get' | 'set' | 'connection'): void {
     this.metrics.cacheStoreErrors.labels(operation).inc();

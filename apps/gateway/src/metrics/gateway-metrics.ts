@@ -1,5 +1,4 @@
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { LabeledCounter, LabeledHistogram } from './labeled-series.js';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Every metric the gateway exports, in its own registry (one per gateway instance, so tests can
@@ -76,20 +75,15 @@ export class GatewayMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'msdk_gateway_' });
   }
 
-  // Every metric goes to this instance's registry; histograms all use MSDK's buckets. Counters
-  // and histograms are labeled-series ones: label values are given in labelNames order.
-  private histogram<L extends string>(name: string, help: string, labelNames: readonly L[]): LabeledHistogram<L> {
-    return new LabeledHistogram({
-      name,
-      help,
-      labelNames,
-      buckets: GatewayMetrics.BUCKETS,
-      registers: [this.registry],
-    });
+  // Every metric goes to this instance's registry; histograms all use MSDK's buckets. Callers
+  // give label values positionally (`labels(route, method, statusClass)`), in labelNames order:
+  // measured, asking prom-client for the child each time costs no more than keeping children.
+  private histogram<L extends string>(name: string, help: string, labelNames: readonly L[]): Histogram<L> {
+    return new Histogram({ name, help, labelNames, buckets: GatewayMetrics.BUCKETS, registers: [this.registry] });
   }
 
-  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): LabeledCounter<L> {
-    return new LabeledCounter({ name, help, labelNames, registers: [this.registry] });
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
   private gauge<L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> {

@@ -1,6 +1,7 @@
 /**
  * Caps retries at a fraction of first attempts over a sliding second, with a small floor,
- * so that when MSDK struggles our retries cannot multiply the load on it.
+ * so that when MSDK struggles our retries cannot multiply the load on it. (cockatiel has no
+ * such budget: its retry policy bounds attempts per call, not retries across calls.)
  */
 export class RetryBudget {
   private windowStart = 0;
@@ -18,12 +19,16 @@ export class RetryBudget {
     this.attempts++;
   }
 
-  /** True (and counted) when one more retry fits the budget. */
-  tryRetry(): boolean {
+  /** Whether one more retry fits the budget now. */
+  hasRoom(): boolean {
     this.roll();
-    if (this.retries >= this.minPerSecond + this.attempts * this.ratio) return false;
+    return this.retries < this.minPerSecond + this.attempts * this.ratio;
+  }
+
+  /** A retry was made: it spends from the budget. */
+  recordRetry(): void {
+    this.roll();
     this.retries++;
-    return true;
   }
 
   private roll(): void {

@@ -33,6 +33,17 @@ export class UpstreamTimeoutError extends MsdkFailure {
   }
 }
 
+/**
+ * The deadline left no room for another attempt, so none was made: a timeout for the caller, but
+ * nothing MSDK did (the breaker does not count it).
+ */
+export class DeadlineSpentError extends UpstreamTimeoutError {
+  override readonly mayHaveReachedUpstream = false;
+  constructor(deadlineMs: number) {
+    super(deadlineMs, 'deadline');
+  }
+}
+
 /** Connection failure or an HTTP 5xx from MSDK. */
 export class UpstreamUnavailableError extends MsdkFailure {
   readonly code = 'UPSTREAM_UNAVAILABLE';

@@ -7,5 +7,5 @@ export function redactPathAndQuery(pathAndQuery: string): string {
   if (q < 0) return pathAndQuery;
   const params = new URLSearchParams(pathAndQuery.slice(q + 1));
   for (const name of SECRET_PARAMS) if (params.has(name)) params.set(name, 'REDACTED');
-  return `${pathAndQuery.slice(0, q)}?${params}`;
+  return `${pathAndQuery.slice(0, q)}?${params.toString()}`;
 }

@@ -59,7 +59,7 @@ const sharedQueries = new WeakMap<V3Credentials, Map<Platform, SharedQuery>>();
 
 function sharedQuery(creds: V3Credentials, platform: Platform, appid: string, timestamp: number): SharedQuery {
   let byPlatform = sharedQueries.get(creds);
-  if (!byPlatform) sharedQueries.set(creds, (byPlatform = new Map()));
+  if (!byPlatform) sharedQueries.set(creds, (byPlatform = new Map<Platform, SharedQuery>()));
   let shared = byPlatform.get(platform);
   if (!shared) byPlatform.set(platform, (shared = { seconds: Number.NaN, head: '', tail: fixedTail(creds) }));
   if (shared.seconds !== timestamp) {
@@ -126,8 +126,7 @@ export function interfaceFields(entry: CatalogEntry, payload: CallerPayload, app
 
 function withNested(out: Record<string, unknown>, parent: string, child: string, value: unknown): void {
   const inner = out[parent];
-  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
-    out[parent] = { ...(inner as object), [child]: value };
+  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) out[parent] = { ...inner, [child]: value };
 }
 
 function queryValue(value: unknown): string {

@@ -44,13 +44,14 @@ export function buildV5Call(
   const query = sortedQuery({
     channelid: String(channelid),
     gameid: creds.gameId,
-    os: String(os ?? creds.os),
+    // The DTO admits only a number (1-5); anything else here means the game's default.
+    os: String(typeof os === 'number' || typeof os === 'string' ? os : creds.os),
     seq: options.seq ?? '',
     source: '0',
     ts: String(options.nowSeconds ?? Math.floor(Date.now() / 1000)),
     version: creds.version,
   });
-  const body = JSON.stringify(interfaceFields(entry, bodyPayload as CallerPayload, creds.gameId));
+  const body = JSON.stringify(interfaceFields(entry, bodyPayload, creds.gameId));
   const sig = signV5(entry.path, query, body, creds.sigKey);
   return { method: 'POST', pathAndQuery: `${entry.path}?${query}&sig=${sig}`, body, appid: creds.gameId };
 }

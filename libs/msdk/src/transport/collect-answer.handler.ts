@@ -7,25 +7,19 @@ export interface CollectedAnswer {
 }
 
 /**
- * An undici dispatch handler that gathers the answer's bytes into one Buffer and gives up after
- * a timeout. It replaces `pool.request()` on the hot path, which builds a Readable stream, an
- * AbortController and its listeners for every exchange only for us to read the whole body back;
- * this way an exchange costs one object, one timer and the chunks. Together with replying with
- * the bytes as they are, it took a miss from ~79 to ~61 µs of CPU. (The RSS rise first blamed on
- * it is V8's young generation growing under load; the axios transport shows the same. Its size
- * is set by the gateway's --max-semi-space-size: README, Benchmark.)
+ * An undici dispatch handler, on undici 7's public controller API, that gathers the answer's
+ * bytes into one Buffer and gives up after the call's own timeout. It stands in for
+ * `pool.request()`, which builds a Readable stream, an AbortController with its listener and an
+ * async resource for every exchange only for us to read the whole body back.
  *
- * It implements undici's original callbacks (onConnect, onHeaders, onData, onComplete, onError),
- * which undici's core still calls, rather than the controller API undici 7 added. A handler of the
- * newer kind is wrapped on every dispatch in two more objects, and its wrapper turns the answer's
- * raw headers (and trailers) into objects for it; this handler reads neither. undici 7 marks the
- * original callbacks deprecated but runs on them; a test dispatches through a real Pool so an
- * undici that stopped calling them would fail it.
+ * Kept because it pays: measured with `npm run bench:ab` (qqprofile, cache off, 6 sessions),
+ * `pool.request()` in its place cost 12% more CPU a miss (B − A −45 ± 7 µs on ~370 µs, the
+ * shared machine inflating both), and in isolation 7 µs more an exchange (38 vs 31 µs).
  */
 export class CollectAnswerHandler implements Dispatcher.DispatchHandler {
   private status = 0;
   private readonly chunks: Buffer[] = [];
-  private abort: ((reason: Error) => void) | undefined;
+  private controller: Dispatcher.DispatchController | undefined;
   private readonly timer: NodeJS.Timeout;
   private timedOut: UpstreamTimeoutError | undefined;
   private settled = false;
@@ -38,28 +32,27 @@ export class CollectAnswerHandler implements Dispatcher.DispatchHandler {
   ) {
     this.timer = setTimeout(() => {
       this.timedOut = new UpstreamTimeoutError(timeoutMs, scope);
-      if (this.abort) this.abort(this.timedOut);
-      else this.fail(this.timedOut); // not connected yet: onConnect will abort
+      // Aborting ends the exchange through onResponseError, headers or not.
+      if (this.controller) this.controller.abort(this.timedOut);
+      else this.fail(this.timedOut); // not started yet: onRequestStart will abort
     }, timeoutMs);
   }
 
-  onConnect(abort: (reason?: Error) => void): void {
+  onRequestStart(controller: Dispatcher.DispatchController): void {
     // Called again if undici retries the dispatch on a new connection: the latest one counts.
-    if (this.timedOut) abort(this.timedOut);
-    else this.abort = abort;
+    if (this.timedOut) controller.abort(this.timedOut);
+    else this.controller = controller;
   }
 
-  onHeaders(statusCode: number): boolean {
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
     if (statusCode >= 200) this.status = statusCode; // 1xx are interim
-    return true;
   }
 
-  onData(chunk: Buffer): boolean {
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.chunks.push(chunk);
-    return true;
   }
 
-  onComplete(): void {
+  onResponseEnd(): void {
     if (this.settled) return;
     this.settled = true;
     clearTimeout(this.timer);
@@ -67,7 +60,7 @@ export class CollectAnswerHandler implements Dispatcher.DispatchHandler {
     this.resolve({ status: this.status, raw });
   }
 
-  onError(error: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.fail(this.timedOut ?? error);
   }
 

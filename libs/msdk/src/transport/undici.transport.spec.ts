@@ -24,7 +24,7 @@ describe('UndiciTransport (through a real Pool)', () => {
           return void held.push(() => res.end('"is_lost":"0"}'));
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        // Three writes, flushed apart: the answer reaches the handler in more than one chunk.
+        // Three writes, flushed apart: the answer reaches the transport in more than one chunk.
         res.write(`{"ret":0,"echo":${JSON.stringify(body)},`);
         setTimeout(() => {
           res.write(`"id":${JSON.stringify(String(req.headers['x-request-id']))},`);

@@ -18,11 +18,12 @@ export class UndiciTransport implements MsdkTransport {
   constructor(private readonly options: UndiciTransportOptions) {}
 
   /**
-   * One exchange, settled from the handler's callbacks (no async wrapper: one promise per call).
-   * A network error becomes our typed failure; our own timeout is already one.
+   * One exchange, settled from the handler's callbacks. A network error becomes our typed
+   * failure; our own timeout (or an answer readMsdkAnswer refuses) is already one.
    */
   send(request: TransportRequest): Promise<MsdkAnswer> {
-    return new Promise((resolve, reject) => {
+    // readMsdkAnswer throws only Errors (our typed failures).
+    return new Promise((resolve, reject: (reason: Error) => void) => {
       const handler = new CollectAnswerHandler(
         request.timeout.ms,
         request.timeout.scope,
@@ -30,22 +31,21 @@ export class UndiciTransport implements MsdkTransport {
           try {
             resolve(readMsdkAnswer(answer.status, answer.raw));
           } catch (error) {
-            reject(error);
+            reject(error as Error);
           }
         },
         (error) => reject(isMsdkFailure(error) ? error : networkFailure(error)),
       );
-      const options = {
-        method: request.method,
-        path: request.pathAndQuery,
-        body: request.body,
-        headers: { 'content-type': 'application/json', ...request.headers },
-      };
-      try {
-        this.poolFor(request.origin).dispatch(options, handler);
-      } catch (error) {
-        handler.onError(error as Error); // settles and clears the timer
-      }
+      // A dispatch that fails at once (a closed pool) reaches the handler's onResponseError too.
+      this.poolFor(request.origin).dispatch(
+        {
+          method: request.method,
+          path: request.pathAndQuery,
+          body: request.body,
+          headers: { 'content-type': 'application/json', ...request.headers },
+        },
+        handler,
+      );
     });
   }
 
@@ -61,10 +61,10 @@ export class UndiciTransport implements MsdkTransport {
         connections: this.options.connections,
         keepAliveTimeout: this.options.keepAliveTimeoutMs,
         pipelining: 1,
-        // Every call carries its own deadline (CollectAnswerHandler's timer), so undici's own
-        // header and body timeouts (300 s by default) add nothing but cost: each is one of its
-        // coarse "fast timers", set anew per request and kept in a list until a tick up to ~1 s
-        // later drops it, so under load every one of them lived long enough to be promoted.
+        // Every call carries its own deadline (CollectAnswerHandler's timer), so undici's own header and
+        // body timeouts (300 s by default) add nothing but cost: each is one of its coarse
+        // "fast timers", set anew per request and kept in a list until a tick up to ~1 s later
+        // drops it, so under load every one of them lived long enough to be promoted.
         headersTimeout: 0,
         bodyTimeout: 0,
       });
