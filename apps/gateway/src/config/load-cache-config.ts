@@ -62,7 +62,8 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
 
 /** A redis:// or rediss:// URL (REDIS_URL or cache.redisUrl), or none. */
 function redisUrl(value: unknown, problems: ProblemList): string | undefined {
-  if (value === undefined) return undefined;
+  // An empty REDIS_URL= (as env files write "unset") means no Redis.
+  if (value === undefined || value === '') return undefined;
   const ok = typeof value === 'string' && URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol);
   if (!ok) problems.add('cache.redisUrl (REDIS_URL) must be a redis:// or rediss:// URL');
   return ok ? value : undefined;
