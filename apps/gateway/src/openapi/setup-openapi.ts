@@ -52,7 +52,9 @@ export function setupOpenApi(app: INestApplication): OpenAPIObject {
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     raw: ['json'],
-    swaggerOptions: { showExtensions: true },
+    // showExtensions: each operation shows its x-msdk-interface. validatorUrl 'none': no badge
+    // fetched from swagger.io, so the page needs nothing but the gateway's own assets.
+    swaggerOptions: { showExtensions: true, validatorUrl: 'none' },
   });
   return document;
 }
