@@ -26,7 +26,10 @@ class ErrorBodySchema {
   msdk?: MsdkErrorDetailSchema;
 }
 
-/** The one error envelope, as OpenAPI shows it. */
+/**
+ * The one error envelope, as the route decorator names it. The document then lists each
+ * operation's error answers per status with the codes each can carry (error-answers.ts).
+ */
 export class ErrorEnvelopeSchema {
   @ApiProperty({ type: ErrorBodySchema }) error: ErrorBodySchema;
 }
