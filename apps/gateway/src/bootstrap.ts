@@ -15,7 +15,7 @@ import { registerGracefulClose } from './http/graceful-close.js';
 import { registerJsonDepthLimit } from './http/json-depth-limit.js';
 import { registerJsonOnly } from './http/json-only.js';
 import { requestIdFor } from './http/request-id.js';
-import { createRootLogger } from './logging/create-logger.js';
+import { createGatewayLogs } from './logging/create-logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { registerHttpMetrics } from './metrics/http-metrics.hook.js';
@@ -39,12 +39,13 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   keepTickObjectMap();
   const config = loadGatewayConfig(options.env);
-  const logger = createRootLogger({
+  const logs = createGatewayLogs({
     level: config.server.logLevel,
     pretty: config.server.prettyLogs,
     secretValues: secretValuesOf(config),
     destination: options.logDestination,
   });
+  const { logger } = logs;
   const adapter = new FastifyAdapter({
     bodyLimit: config.server.bodyLimitBytes,
     genReqId: requestIdFor,
@@ -71,7 +72,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   registerAccessLog(fastify, logger);
   registerForwardedAnswers(fastify);
-  registerAuditLog(fastify, logger);
+  registerAuditLog(fastify, logs.audit);
   registerJsonOnly(fastify);
   registerJsonDepthLimit(fastify);
   registerGracefulClose(fastify);
