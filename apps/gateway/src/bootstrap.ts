@@ -16,6 +16,7 @@ import { registerJsonDepthLimit } from './http/json-depth-limit.js';
 import { registerJsonOnly } from './http/json-only.js';
 import { requestIdFor } from './http/request-id.js';
 import { createGatewayLogs } from './logging/create-logger.js';
+import { registerLogOutput } from './logging/register-log-output.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { registerHttpMetrics } from './metrics/http-metrics.hook.js';
@@ -77,6 +78,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   registerJsonDepthLimit(fastify);
   registerGracefulClose(fastify);
   registerHttpMetrics(fastify, app.get(GatewayMetrics));
+  registerLogOutput(fastify, logs, app.get(GatewayMetrics).registry);
   setupOpenApi(app);
   return { app, config, logger };
 }
