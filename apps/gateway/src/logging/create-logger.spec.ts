@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createGatewayLogs } from './create-logger.js';
 import { logDestination } from './log-destinations.js';
@@ -43,10 +46,33 @@ describe('createGatewayLogs', () => {
     expect(parsed(lines)).toEqual([expect.objectContaining({ audit: true, result: 'ok', level: 30, msg: 'audit' })]);
   });
 
-  it('counts no dropped line until a destination drops one', async () => {
+  it('counts dropped lines by kind, log and audit, from zero', async () => {
     const { destination } = capture();
     const { droppedLines } = createGatewayLogs({ level: 'info', pretty: false, secretValues: [], destination });
-    expect((await droppedLines.get()).values.reduce((sum, v) => sum + v.value, 0)).toBe(0);
+    const series = (await droppedLines.get()).values.map((v) => [v.labels.kind, v.value]);
+    expect(series).toEqual([
+      ['log', 0],
+      ['audit', 0],
+    ]);
+  });
+
+  it('prints lines for people with LOG_PRETTY (pino-pretty), still scrubbing configured secrets', async () => {
+    const module = new URL('./create-logger.js', import.meta.url).href;
+    const script = `const { createGatewayLogs } = await import(${JSON.stringify(module)});
+      const logs = createGatewayLogs({ level: 'info', pretty: true, secretValues: ['s3cr3t-value-123'] });
+      logs.logger.info({ requestId: 'r-pretty', note: 'key s3cr3t-value-123' }, 'hello pretty');
+      logs.audit.info({ result: 'ok' }, 'audited');`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(0);
+    const text = stripVTControlCharacters(stdout);
+    expect(text).not.toMatch(/^\{"level"/m);
+    expect(text).toMatch(/INFO.*hello pretty/);
+    expect(text).toMatch(/requestId: "r-pretty"/);
+    expect(text).toMatch(/INFO.*audited/);
+    expect(text).not.toContain('s3cr3t-value-123');
   });
 });
 

@@ -45,6 +45,8 @@ export function createGatewayLogs(options: LoggerOptions): GatewayLogs {
     labelNames: ['kind'] as const,
     registers: [],
   });
+  // Both series exist from the start, so an alert on their rate sees a zero, not nothing.
+  for (const kind of ['log', 'audit']) droppedLines.inc({ kind }, 0);
   let logger: Logger;
   let audit: Logger;
   if (options.destination) {
@@ -75,7 +77,6 @@ export function createGatewayLogs(options: LoggerOptions): GatewayLogs {
 }
 
 function countDrops(destination: LogDestination, counter: Counter<'kind'>, kind: string): LogDestination {
-  counter.inc({ kind }, 0);
   destination.on('drop', () => counter.inc({ kind }));
   return destination;
 }
