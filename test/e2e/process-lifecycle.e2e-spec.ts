@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,7 @@ describe('the gateway process', () => {
       { authorization: `Bearer ${clientKey}` },
     );
     await new Promise((r) => setTimeout(r, 200));
+    const outputClosed = once(proc.child, 'close');
     proc.child.kill('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);
@@ -75,5 +77,14 @@ describe('the gateway process', () => {
     await proc.exitCode();
     expect(proc.child.signalCode === 'SIGTERM' || proc.child.exitCode === 0).toBeTruthy();
     expect(Date.now() - started < 5000).toBeTruthy();
+    // Its access line still reached stdout: the logs are flushed when the server closes.
+    await outputClosed;
+    const lines = proc.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'request', route: '/v1/auth/verify_login', status: 200 }),
+    );
   });
 });

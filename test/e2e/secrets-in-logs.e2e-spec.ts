@@ -120,6 +120,7 @@ describe('no secret in any log line', () => {
   it('no log line holds a configured key, client key, user token or signature', async () => {
     for (const [what, secret] of await secrets()) {
       const line = gateway.logs.find((l) => l.includes(secret));
+      // `what` names the secret in a failure, never the secret itself.
       expect({ what, line }).toEqual({ what, line: undefined });
     }
   });

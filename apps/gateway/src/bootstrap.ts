@@ -6,7 +6,7 @@ import { AppModule } from './app.module.js';
 import type { Env } from './config/env-source.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { loadGatewayConfig } from './config/load-gateway-config.js';
-import { createRootLogger } from './logging/create-logger.js';
+import { createGatewayLogs } from './logging/create-logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
 import { pipelineServerOptions, registerRequestPipeline } from './pipeline/request-pipeline.js';
@@ -26,12 +26,13 @@ export interface Gateway {
 /** Builds the gateway: config validated first, then the logger, the Nest app, its request pipeline and docs. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const config = loadGatewayConfig(options.env);
-  const logger = createRootLogger({
+  const logs = createGatewayLogs({
     level: config.server.logLevel,
     pretty: config.server.prettyLogs,
     secretValues: secretValuesOf(config),
     destination: options.logDestination,
   });
+  const { logger } = logs;
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, logger),
     new FastifyAdapter(pipelineServerOptions(config.server)),
@@ -40,7 +41,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     { logger: new PinoNestLogger(logger), bodyParser: false },
   );
   app.enableShutdownHooks();
-  registerRequestPipeline(app, logger);
+  registerRequestPipeline(app, logs);
   setupOpenApi(app);
   return { app, config, logger };
 }

@@ -9,11 +9,12 @@ import { OPENID_PATTERN } from '../validation/caller-identity.dto.js';
  * Exactly one audit line per call of a write/send/consume interface (catalog rows never
  * retried: shares, group messages, pushes, binds, get_gift, reports), whatever its outcome —
  * refused callers and bad input included: client, game, interface, openid, result (`ok` or the
- * error code) and request id. Named fields only, so no token or key can reach the line. Written
- * at info even when LOG_LEVEL is higher: the audit trail does not depend on log verbosity.
+ * error code) and request id. Named fields only, so no token or key can reach the line.
+ * `audit` is the gateway's audit logger (create-logger.ts): its lines say `audit: true`, are
+ * written at info whatever LOG_LEVEL says, and have a destination of their own, the last to drop
+ * a line.
  */
-export function registerAuditLog(fastify: FastifyInstance, logger: Logger): void {
-  const audit = logger.child({ audit: true }, { level: 'info' });
+export function registerAuditLog(fastify: FastifyInstance, audit: Logger): void {
   fastify.addHook('onResponse', (request: GatewayRequest, reply, done) => {
     const entry = routeEntryOf(request);
     if (!entry || !isWriteInterface(entry)) return done();

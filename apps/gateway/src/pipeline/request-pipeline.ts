@@ -1,6 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyServerOptions } from 'fastify';
-import type { Logger } from 'pino';
 import { registerAuditLog } from '../audit/audit-log.js';
 import { CallerAuthGuard } from '../caller-auth/caller-auth.guard.js';
 import type { ServerConfig } from '../config/gateway-config.js';
@@ -9,6 +8,8 @@ import { registerAccessLog } from '../http/access-log.js';
 import { registerGracefulClose } from '../http/graceful-close.js';
 import { registerJsonDepthLimit } from '../http/json-depth-limit.js';
 import { registerJsonOnly } from '../http/json-only.js';
+import type { GatewayLogs } from '../logging/create-logger.js';
+import { registerLogOutput } from '../logging/register-log-output.js';
 import { registerRequestFields } from '../http/request-fields.js';
 import { requestIdFor } from '../http/request-id.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
@@ -59,14 +60,14 @@ export function pipelineServerOptions(server: ServerConfig): FastifyServerOption
 }
 
 /** Registers every other step on the app, in the order a request meets them. */
-export function registerRequestPipeline(app: NestFastifyApplication, logger: Logger): void {
+export function registerRequestPipeline(app: NestFastifyApplication, logs: GatewayLogs): void {
   const fastify = app.getHttpAdapter().getInstance();
   // What one step learns for later ones: each field set by one step (http/request-fields.ts).
   registerRequestFields(fastify);
 
   // 1. Request id, sent back as X-Request-Id (onRequest); the same registration writes the
   //    access line at step 12 (onResponse).
-  registerAccessLog(fastify, logger);
+  registerAccessLog(fastify, logs.logger);
   // 2. Content type: anything but JSON is a 415 before any parser runs (onRequest).
   registerJsonOnly(fastify);
   // 3. Depth: a body nested deeper than any operation needs is a 400 before validation recurses
@@ -82,9 +83,11 @@ export function registerRequestPipeline(app: NestFastifyApplication, logger: Log
   //     (preSerialization); notes the cache result and attempts for step 12.
   registerForwardedAnswers(fastify);
   // 12. Access line (registered at step 1) and audit line, once the answer is out (onResponse).
-  registerAuditLog(fastify, logger);
+  registerAuditLog(fastify, logs.audit);
   // 13. Metrics: the request's duration by route template, method and status class (onResponse).
   registerHttpMetrics(fastify, app.get(GatewayMetrics));
+  // ...with the logs' dropped-lines counter; what the log destinations hold is written at close.
+  registerLogOutput(fastify, logs, app.get(GatewayMetrics).registry);
   // 14. Error envelope: any failure of any step above, as {"error": {...}} with its status.
   app.useGlobalFilters(app.get(ErrorEnvelopeFilter));
   // On shutdown, answers still going out close their keep-alive connections (onSend).
