@@ -1,23 +1,14 @@
 import { BadUpstreamResponseError, UpstreamUnavailableError } from '../errors/msdk-errors.js';
-import { readRet } from '../errors/msdk-ret-codes.js';
 import type { MsdkAnswer } from './msdk-transport.js';
-import { FieldNames, readTopLevel } from './read-top-level.js';
-
-/** What the gateway reads of a successful answer: whether it succeeded, and whether it is degraded. */
-const SUCCESS_FIELDS = new FieldNames(['ret', 'is_lost']);
 
 /**
  * MSDK's rule: only HTTP 200 carries an answer. 5xx is an outage (retryable); any other
- * non-200, an empty body or a body that is not a JSON object is a bad response.
- *
- * A successful answer is passed on as MSDK's bytes, so only `ret` and `is_lost` are read from it
- * (the rest is checked, not built); an error answer (ret != 0) is parsed whole for the error it becomes.
+ * non-200, an empty body or a body that is not a JSON object is a bad response. The answer is
+ * passed on as MSDK's bytes (`raw`); `body` is what the gateway reads of it (ret, is_lost, errors).
  */
 export function readMsdkAnswer(status: number, raw: Buffer): MsdkAnswer {
   if (status >= 500) throw new UpstreamUnavailableError(`MSDK answered HTTP ${status}`, status);
   if (status !== 200) throw new BadUpstreamResponseError(`MSDK answered HTTP ${status}`, status);
-  const fields = readTopLevel(raw, SUCCESS_FIELDS);
-  if (fields !== undefined && readRet(fields) === 0) return { raw, body: fields };
   return { raw, body: parseWhole(raw, status) };
 }
 
