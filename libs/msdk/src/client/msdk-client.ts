@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../catalog/catalog-entry.js';
 import {
   MsdkFailure,
   UpstreamTimeoutError,
+  asConfiguredTimeout,
   isBadUpstreamResponseError,
   isCircuitOpenError,
   isMsdkAnswerError,
@@ -80,18 +81,23 @@ export class MsdkClient {
     try {
       return result(await attemptOnce(), attempts);
     } catch (error) {
-      if (this.options.maxRetries === 0) throw error;
+      if (this.options.maxRetries === 0) throw asConfiguredTimeout(error, this.options, attempts);
       firstFailure = error;
     }
     // The retry policy decides on the first failure as if it had made that attempt itself (its
     // predicate, budget and backoff apply); only later attempts go to MSDK again.
     const policy = entry.retry === 'safe' ? this.retrySafe : this.retryUnsent;
-    const answer = await policy.execute(async () => {
-      if (firstFailure === undefined) return attemptOnce();
-      const replayed = firstFailure;
-      firstFailure = undefined;
-      throw replayed;
-    });
+    let answer: MsdkAnswer;
+    try {
+      answer = await policy.execute(async () => {
+        if (firstFailure === undefined) return attemptOnce();
+        const replayed = firstFailure;
+        firstFailure = undefined;
+        throw replayed;
+      });
+    } catch (error) {
+      throw asConfiguredTimeout(error, this.options, attempts);
+    }
     return result(answer, attempts);
   }
 
