@@ -33,6 +33,7 @@ const MSDK_STATUS: Record<MsdkErrorCode, number> = {
   UPSTREAM_TIMEOUT: 504,
   UPSTREAM_UNAVAILABLE: 502,
   UPSTREAM_BAD_RESPONSE: 502,
+  UPSTREAM_POOL_EXHAUSTED: 503,
   CIRCUIT_OPEN: 503,
   MSDK_ERROR: 502,
   // The MSDK user's token, not our caller's key: a 4xx that is not 401, so it never reads as ours.

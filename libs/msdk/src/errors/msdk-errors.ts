@@ -6,6 +6,7 @@ export type MsdkErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_BAD_RESPONSE'
+  | 'UPSTREAM_POOL_EXHAUSTED'
   | 'CIRCUIT_OPEN'
   | 'MSDK_ERROR'
   | 'MSDK_USER_TOKEN_INVALID'
@@ -72,6 +73,23 @@ export class UpstreamUnavailableError extends MsdkFailure {
   ) {
     super(message);
     this.mayHaveReachedUpstream = !connectFailed;
+  }
+}
+
+/**
+ * Every connection to MSDK is busy and as many calls already wait for one: this call is refused
+ * at once rather than queued behind them, where it would wait out its deadline. Nothing was sent,
+ * and it says nothing about MSDK's health by itself (the breaker does not count it).
+ */
+export class UpstreamPoolExhaustedError extends MsdkFailure {
+  readonly code = 'UPSTREAM_POOL_EXHAUSTED';
+  override readonly mayHaveReachedUpstream = false;
+  constructor(
+    readonly origin: string,
+    readonly connections: number,
+    readonly queued: number,
+  ) {
+    super(`All ${connections} connections to MSDK are busy and ${queued} calls already wait for one; retry shortly`);
   }
 }
 
