@@ -1,5 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MsdkAnswer } from '../support/gateway-answer.js';
@@ -104,5 +105,32 @@ describe('the gateway process', () => {
     await inFlight;
     // The sandbox's delayed answer (a timer) ends before the suite does.
     await new Promise((r) => setTimeout(r, SLOW_MS));
+  });
+
+  it('a drain that outlasts its bound (the deadline + 3 s) exits 1', async () => {
+    const proc = GatewayProcess.spawn({
+      GATEWAY_CONFIG_JSON: JSON.stringify({
+        ...configObject(sandbox.url),
+        resilience: { attemptTimeoutMs: 500, deadlineMs: 500 },
+      }),
+      MSDK_GAME_DEMO_MSDKKEY: sandbox.keys.msdkKey,
+    });
+    const { hostname, port } = new URL(await proc.listening());
+    // A caller that stops halfway through its body keeps its request in flight.
+    const stalled = connect(Number(port), hostname, () =>
+      stalled.write(
+        'POST /v1/auth/verify_login HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n' +
+          `Authorization: Bearer ${clientKey}\r\nContent-Length: 100\r\n\r\n{"openid":`,
+      ),
+    );
+    stalled.on('error', () => undefined); // the process goes away under it
+    await new Promise((r) => setTimeout(r, 300));
+    const signalledAt = Date.now();
+    proc.child.kill('SIGTERM');
+    expect(await proc.exitCode()).toBe(1);
+    const waited = Date.now() - signalledAt;
+    expect(waited).toBeGreaterThanOrEqual(3500 - 100);
+    expect(waited).toBeLessThan(8000);
+    stalled.destroy();
   });
 });
