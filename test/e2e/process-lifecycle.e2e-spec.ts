@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MsdkAnswer } from '../support/gateway-answer.js';
@@ -11,6 +12,8 @@ import { SandboxHarness } from '../support/sandbox-harness.js';
 import { TEST_GAME } from '../support/test-game.js';
 
 const clientKey = newClientKey();
+const IN_FLIGHT = 20;
+const SLOW_MS = 1500;
 const configObject = (v3BaseUrl: string) => ({
   upstream: { v3BaseUrl },
   games: [{ id: 'demo', qqAppId: TEST_GAME.qqAppId, wechatAppId: TEST_GAME.wechatAppId }],
@@ -51,7 +54,7 @@ describe('the gateway process', () => {
     expect(proc.stderr).toMatch(/clients\[1\]\.keySha256 lists a key another client already has/);
   });
 
-  it('reads the key from a *_FILE and lets an in-flight request finish on SIGTERM', async () => {
+  it('reads the key from a *_FILE; on SIGTERM drains every in-flight request, then exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gw-'));
     const keyFile = join(dir, 'msdkkey');
     writeFileSync(keyFile, `${sandbox.keys.msdkKey}\n`);
@@ -60,31 +63,85 @@ describe('the gateway process', () => {
       MSDK_GAME_DEMO_MSDKKEY_FILE: keyFile,
     });
     const url = await proc.listening();
-    await sandbox.fault({ interface: '/auth/verify_login', delayMs: 800 });
-    const inFlight = post<MsdkAnswer>(
-      `${url}/v1/auth/verify_login`,
-      { openid: 'ABC', accessToken: 'TOKEN' },
-      { authorization: `Bearer ${clientKey}` },
+    await sandbox.fault({ interface: '/auth/verify_login', delayMs: 800, times: IN_FLIGHT });
+    // One user each: MSDK's per-user frequency limit would refuse repeats of one user.
+    const inFlight = Array.from({ length: IN_FLIGHT }, (_, i) =>
+      post<MsdkAnswer>(
+        `${url}/v1/auth/verify_login`,
+        { openid: `USER${i}`, accessToken: 'TOKEN' },
+        { authorization: `Bearer ${clientKey}` },
+      ),
     );
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 300));
     const outputClosed = once(proc.child, 'close');
+    const signalledAt = Date.now();
     proc.child.kill('SIGTERM');
-    const res = await inFlight;
-    expect(res.status).toBe(200);
-    expect(res.json.ret).toBe(0);
-    // Nest closes the app, then re-raises the signal: the process ends by SIGTERM, promptly.
-    const started = Date.now();
-    await proc.exitCode();
-    expect(proc.child.signalCode === 'SIGTERM' || proc.child.exitCode === 0).toBeTruthy();
-    expect(Date.now() - started < 5000).toBeTruthy();
-    // Its access line still reached stdout: the logs are flushed when the server closes.
+    const answers = await Promise.all(inFlight);
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    expect(answers.every((a) => a.json.ret === 0)).toBe(true);
+    // A clean drain is a clean stop: exit code 0, not the signal re-raised (143), and promptly.
+    expect(await proc.exitCode()).toBe(0);
+    expect(proc.child.signalCode).toBe(null);
+    expect(Date.now() - signalledAt).toBeLessThan(5000);
+    // Their access lines still reached stdout: the logs are flushed when the server closes.
     await outputClosed;
     const lines = proc.stdout
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'request', route: '/v1/auth/verify_login', status: 200 }),
+    expect(
+      lines.filter((l) => l.msg === 'request' && l.route === '/v1/auth/verify_login' && l.status === 200),
+    ).toHaveLength(IN_FLIGHT);
+  });
+
+  it('a second SIGTERM while draining exits at once, non-zero', async () => {
+    const proc = GatewayProcess.spawn({
+      GATEWAY_CONFIG_JSON: config(sandbox.url),
+      MSDK_GAME_DEMO_MSDKKEY: sandbox.keys.msdkKey,
+    });
+    const url = await proc.listening();
+    await sandbox.fault({ interface: '/auth/verify_login', delayMs: SLOW_MS, times: 1 });
+    const inFlight = post(
+      `${url}/v1/auth/verify_login`,
+      { openid: 'SLOW', accessToken: 'TOKEN' },
+      { authorization: `Bearer ${clientKey}` },
+    ).catch(() => undefined); // the process goes away under it
+    await new Promise((r) => setTimeout(r, 300));
+    proc.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    const secondAt = Date.now();
+    proc.child.kill('SIGTERM');
+    expect(await proc.exitCode()).toBe(143);
+    expect(Date.now() - secondAt).toBeLessThan(1500);
+    await inFlight;
+    // The sandbox's delayed answer (a timer) ends before the suite does.
+    await new Promise((r) => setTimeout(r, SLOW_MS));
+  });
+
+  it('a drain that outlasts its bound (the deadline + 3 s) exits 1', async () => {
+    const proc = GatewayProcess.spawn({
+      GATEWAY_CONFIG_JSON: JSON.stringify({
+        ...configObject(sandbox.url),
+        resilience: { attemptTimeoutMs: 500, deadlineMs: 500 },
+      }),
+      MSDK_GAME_DEMO_MSDKKEY: sandbox.keys.msdkKey,
+    });
+    const { hostname, port } = new URL(await proc.listening());
+    // A caller that stops halfway through its body keeps its request in flight.
+    const stalled = connect(Number(port), hostname, () =>
+      stalled.write(
+        'POST /v1/auth/verify_login HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n' +
+          `Authorization: Bearer ${clientKey}\r\nContent-Length: 100\r\n\r\n{"openid":`,
+      ),
     );
+    stalled.on('error', () => undefined); // the process goes away under it
+    await new Promise((r) => setTimeout(r, 300));
+    const signalledAt = Date.now();
+    proc.child.kill('SIGTERM');
+    expect(await proc.exitCode()).toBe(1);
+    const waited = Date.now() - signalledAt;
+    expect(waited).toBeGreaterThanOrEqual(3500 - 100);
+    expect(waited).toBeLessThan(8000);
+    stalled.destroy();
   });
 });

@@ -40,7 +40,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // form parser no operation takes.
     { logger: new PinoNestLogger(logger), bodyParser: false },
   );
-  app.enableShutdownHooks();
   registerRequestPipeline(app, logs);
   setupOpenApi(app);
   return { app, config, logger };

@@ -1,10 +1,19 @@
 import { ConfigValidationError } from './config/config-error.js';
 import { createGateway } from './bootstrap.js';
+import { exitOnSignals } from './lifecycle/exit-on-signals.js';
 
-/** Entry point: exits non-zero, naming what is wrong, when the configuration is invalid. */
+/** Slack over MSDK's deadline for a request's last steps (answering, its log lines). */
+const DRAIN_MARGIN_MS = 3_000;
+
+/**
+ * Entry point: exits non-zero, naming what is wrong, when the configuration is invalid; on
+ * SIGTERM or SIGINT drains in-flight requests and exits 0.
+ */
 async function main(): Promise<void> {
   try {
     const { app, config, logger } = await createGateway({ env: process.env });
+    // A request in flight may wait on MSDK for the whole deadline: the drain is bounded just past it.
+    exitOnSignals(app, logger, { drainBoundMs: config.resilience.deadlineMs + DRAIN_MARGIN_MS });
     await app.listen({ port: config.server.port, host: config.server.host });
     logger.info({ url: await app.getUrl() }, 'msdk-gateway listening');
   } catch (error) {

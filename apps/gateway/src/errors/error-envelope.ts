@@ -33,6 +33,7 @@ const MSDK_STATUS: Record<MsdkErrorCode, number> = {
   UPSTREAM_TIMEOUT: 504,
   UPSTREAM_UNAVAILABLE: 502,
   UPSTREAM_BAD_RESPONSE: 502,
+  UPSTREAM_POOL_EXHAUSTED: 503,
   CIRCUIT_OPEN: 503,
   MSDK_ERROR: 502,
   // The MSDK user's token, not our caller's key: a 4xx that is not 401, so it never reads as ours.
@@ -51,7 +52,10 @@ const GATEWAY_STATUS: Record<GatewayErrorCode, number> = {
   MSDK_FREQUENCY_LIMIT: 429,
 };
 
-/** Fastify's own request errors (before any handler ran). */
+/**
+ * Fastify's own request errors (before any handler ran), and Node's HTTP parser errors (before
+ * Fastify saw a request: http/edge-errors.ts).
+ */
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
@@ -75,7 +79,26 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
     code: 'UNSUPPORTED_MEDIA_TYPE',
     message: 'Send Content-Type: application/json',
   },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'INVALID_URL',
+    message: 'The URL is not valid: a % must start a percent-encoded byte (%XX)',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG', message: 'The URL is longer than allowed' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'HEADERS_TOO_LARGE',
+    message: 'The request headers are larger than allowed',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: 'REQUEST_TIMEOUT',
+    message: 'The request did not arrive in time',
+  },
 };
+
+/** Node's HTTP parser errors are all HPE_*: anything it could not read as HTTP. */
+const HTTP_PARSER_ERROR = /^HPE_/;
 
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -121,6 +144,8 @@ export function toErrorEnvelope(error: unknown, requestId: string): MappedError 
     const m = FASTIFY_CODES[fastifyCode];
     return envelope(m.status, m.code, m.message);
   }
+  if (typeof fastifyCode === 'string' && HTTP_PARSER_ERROR.test(fastifyCode))
+    return envelope(400, 'BAD_REQUEST', 'The request is not valid HTTP/1.1');
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();

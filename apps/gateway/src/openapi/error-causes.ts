@@ -7,6 +7,7 @@ import {
   MsdkFrequencyLimitError,
   MsdkUserTokenError,
   UnsupportedPlatformError,
+  UpstreamPoolExhaustedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
   type CatalogEntry,
@@ -122,6 +123,10 @@ export const ERROR_CAUSES: Readonly<Record<OperationErrorCode, ErrorCause>> = {
   MSDK_ERROR: {
     when: 'MSDK answered ret != 0 (its ret and msg are in error.msdk)',
     samples: () => [new MsdkAnswerError(MSDK_FAILED)],
+  },
+  UPSTREAM_POOL_EXHAUSTED: {
+    when: 'every connection to MSDK is busy and the queue for one is full: refused at once, nothing sent',
+    samples: () => [new UpstreamPoolExhaustedError('http://msdk.example', 64, 64)],
   },
   CIRCUIT_OPEN: {
     when: 'MSDK keeps failing, so calls are paused for a while',

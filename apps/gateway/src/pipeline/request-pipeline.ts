@@ -3,6 +3,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { registerAuditLog } from '../audit/audit-log.js';
 import { CallerAuthGuard } from '../caller-auth/caller-auth.guard.js';
 import type { ServerConfig } from '../config/gateway-config.js';
+import { answerClientError, answerFrameworkError } from '../errors/edge-errors.js';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter.js';
 import { registerAccessLog } from '../http/access-log.js';
 import { registerGracefulClose } from '../http/graceful-close.js';
@@ -46,9 +47,15 @@ export const FORWARDER_STEPS = [
   '10. sending: MsdkClient.call (#msdk), timeout, retries for reads, a circuit breaker per upstream',
 ] as const;
 
-/** Steps 1 and 2 as Fastify server options, given when the Fastify adapter is built. */
+/**
+ * Steps 1 and 2 as Fastify server options, given when the Fastify adapter is built, and the
+ * error envelope (step 14) for the failures that come before any route or hook.
+ */
 export function pipelineServerOptions(server: ServerConfig): FastifyServerOptions {
   return {
+    // 0. Before there is a request: what Node's HTTP parser refuses (431 headers over the limit,
+    //    400 not HTTP) is answered in the envelope with Connection: close (errors/edge-errors.ts).
+    clientErrorHandler: answerClientError,
     // 1. Request id: the caller's X-Request-Id when well formed, else a minted one.
     genReqId: requestIdFor,
     // 2. Size check: a body over the limit is refused (413) by Fastify's JSON parser, the only
@@ -56,6 +63,9 @@ export function pipelineServerOptions(server: ServerConfig): FastifyServerOption
     bodyLimit: server.bodyLimitBytes,
     // While the server closes, new requests get a 503 (see the graceful close below).
     return503OnClosing: true,
+    // 14. Error envelope for what Fastify's router refuses before any hook runs (a URL with a
+    //     bad percent-encoding); every later failure reaches Nest's filter (registered below).
+    frameworkErrors: answerFrameworkError,
   };
 }
 

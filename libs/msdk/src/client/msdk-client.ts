@@ -14,6 +14,7 @@ import {
   CircuitOpenError,
   DeadlineSpentError,
   MsdkFailure,
+  asConfiguredTimeout,
   isBadUpstreamResponseError,
   isUpstreamTimeoutError,
   isUpstreamUnavailableError,
@@ -94,7 +95,7 @@ export class MsdkClient {
         return this.attempt(entry, origin, call, context, startedAt);
       });
     } catch (error) {
-      if (!isBrokenCircuitError(error)) throw error;
+      if (!isBrokenCircuitError(error)) throw asConfiguredTimeout(error, this.options, attempts);
       // Refused at once, without an attempt.
       this.observer.attemptFinished(entry, origin, 'circuit_open', 0);
       throw new CircuitOpenError(origin);

@@ -6,6 +6,7 @@ export type MsdkErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_BAD_RESPONSE'
+  | 'UPSTREAM_POOL_EXHAUSTED'
   | 'CIRCUIT_OPEN'
   | 'MSDK_ERROR'
   | 'MSDK_USER_TOKEN_INVALID'
@@ -22,14 +23,24 @@ export abstract class MsdkFailure extends Error {
   readonly mayHaveReachedUpstream: boolean = true;
 }
 
-/** The attempt or the whole deadline ran out before MSDK answered. */
+/**
+ * The attempt or the whole deadline ran out before MSDK answered. One attempt's timer raises it
+ * with the time that attempt had; the client restates the call's last one with what was
+ * configured and how many attempts were made (`asConfiguredTimeout`), which is what callers read.
+ */
 export class UpstreamTimeoutError extends MsdkFailure {
   readonly code = 'UPSTREAM_TIMEOUT';
   constructor(
     readonly timeoutMs: number,
     readonly scope: 'attempt' | 'deadline',
+    readonly attempts = 1,
+    options?: ErrorOptions,
   ) {
-    super(`MSDK did not answer within ${timeoutMs} ms (${scope})`);
+    super(
+      `MSDK did not answer within the ${Math.round(timeoutMs)} ms ${scope === 'deadline' ? 'deadline' : 'attempt timeout'} ` +
+        `(${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`,
+      options,
+    );
   }
 }
 
@@ -44,6 +55,24 @@ export class DeadlineSpentError extends UpstreamTimeoutError {
   }
 }
 
+/** The limits a call's timeout is stated in: what was configured, not what an attempt had left. */
+export interface ConfiguredTimeouts {
+  readonly deadlineMs: number;
+  readonly attemptTimeoutMs: number;
+}
+
+/**
+ * A call's final failure as the caller reads it: a timeout names the configured deadline (or the
+ * per-attempt timeout, when an attempt's own timeout ended the call) and the attempts made. An
+ * attempt that never left (no room left in the deadline) is not counted. Other failures pass.
+ */
+export function asConfiguredTimeout(error: unknown, configured: ConfiguredTimeouts, attempts: number): unknown {
+  if (!(error instanceof UpstreamTimeoutError)) return error;
+  const made = error.mayHaveReachedUpstream ? attempts : attempts - 1;
+  const limitMs = error.scope === 'deadline' ? configured.deadlineMs : configured.attemptTimeoutMs;
+  return new UpstreamTimeoutError(limitMs, error.scope, made, { cause: error });
+}
+
 /** Connection failure or an HTTP 5xx from MSDK. */
 export class UpstreamUnavailableError extends MsdkFailure {
   readonly code = 'UPSTREAM_UNAVAILABLE';
@@ -55,6 +84,23 @@ export class UpstreamUnavailableError extends MsdkFailure {
   ) {
     super(message);
     this.mayHaveReachedUpstream = !connectFailed;
+  }
+}
+
+/**
+ * Every connection to MSDK is busy and as many calls already wait for one: this call is refused
+ * at once rather than queued behind them, where it would wait out its deadline. Nothing was sent,
+ * and it says nothing about MSDK's health by itself (the breaker does not count it).
+ */
+export class UpstreamPoolExhaustedError extends MsdkFailure {
+  readonly code = 'UPSTREAM_POOL_EXHAUSTED';
+  override readonly mayHaveReachedUpstream = false;
+  constructor(
+    readonly origin: string,
+    readonly connections: number,
+    readonly queued: number,
+  ) {
+    super(`All ${connections} connections to MSDK are busy and ${queued} calls already wait for one; retry shortly`);
   }
 }
 
