@@ -1,12 +1,10 @@
 import {
   getMetadataStorage,
-  MATCHES,
   ValidationTypes,
   type MetadataStorage,
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { boundedClassTest } from './bounded-class-pattern.js';
 
 type Dto = new () => object;
 type Condition = (object: object, value: unknown) => boolean;
@@ -63,7 +61,7 @@ export class CompiledDtoCheck {
           for (const constraint of storage.getTargetValidatorConstraints(record.constraintCls)) {
             if (constraint.async) return undefined;
             const { instance } = constraint;
-            const check = (constraint.name === MATCHES && regexTest(record)) || instance.validate.bind(instance);
+            const check = instance.validate.bind(instance);
             rules.push({
               check,
               constraints: record.constraints,
@@ -125,19 +123,4 @@ function conditionOf(record: RuleRecord): Condition {
 function allHold(conditions: readonly Condition[], object: object, value: unknown): boolean {
   for (const condition of conditions) if (!condition(object, value)) return false;
   return true;
-}
-
-/**
- * @Matches as a plain RegExp test. class-validator's rule is `typeof value === 'string' &&
- * !!value.match(pattern)` (validator.js builds the RegExp from a string pattern on every call);
- * for a pattern that is neither global nor sticky, `test` answers the same without building a
- * match array; a bounded character class is tested faster still (boundedClassTest). A global or
- * sticky pattern (lastIndex-dependent) keeps class-validator's own check.
- */
-function regexTest(record: RuleRecord): Rule['check'] | undefined {
-  const [pattern, modifiers] = record.constraints as [RegExp | string, string | undefined];
-  const re = pattern instanceof RegExp ? pattern : new RegExp(pattern, modifiers);
-  if (re.global || re.sticky) return undefined;
-  const test = boundedClassTest(re);
-  return (value) => typeof value === 'string' && test(value);
 }
