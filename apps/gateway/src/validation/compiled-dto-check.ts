@@ -1,12 +1,18 @@
-import { getMetadataStorage, MATCHES, ValidationTypes, type ValidationArguments } from 'class-validator';
-import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
-import { boundedClassTest } from './bounded-class-pattern.js';
+import {
+  getMetadataStorage,
+  ValidationTypes,
+  type MetadataStorage,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 type Dto = new () => object;
 type Condition = (object: object, value: unknown) => boolean;
+/** One rule as class-validator records it; its class is not exported, so its type is read from the storage's. */
+type RuleRecord = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
 
 interface Rule {
-  readonly check: (value: unknown, args: ValidationArguments) => unknown;
+  readonly check: ValidatorConstraintInterface['validate'];
   readonly constraints: unknown[];
   readonly each: boolean;
   readonly validateIf?: Condition;
@@ -19,14 +25,16 @@ interface PropertyPlan {
 }
 
 /**
- * A DTO's class-validator rules, read once and run as a flat loop: the answer to "does this body
- * pass?" for the common case of a valid request. class-validator works the same rules out again
- * on every call (metadata filtered per class, errors built for every property, contexts mapped),
- * measured at ~8 µs of a ~90 µs request.
+ * A DTO's class-validator rules, read once through class-validator's exported metadata storage
+ * and run as a flat loop: the answer to "does this body pass?" for the common case of a valid
+ * request. class-validator works the same rules out again on every call (metadata filtered per
+ * class, an error object built for every property, contexts mapped): ~7.5 µs a call against ~1.6
+ * here, and `npm run bench:ab` puts the difference at over a quarter of the qqprofile miss path's
+ * CPU (docs/architecture.md, "Hand-written stand-ins").
  *
  * It only ever *accepts*: a body it does not pass — or a DTO it cannot plan (nested DTOs, async
  * rules, groups) — goes to the full ValidationPipe, which then finds and words the error. So it
- * can never answer differently from class-validator, only sooner; a test holds it to that.
+ * can never answer differently from class-validator, only sooner; a property test holds it to that.
  */
 export class CompiledDtoCheck {
   private constructor(
@@ -37,33 +45,36 @@ export class CompiledDtoCheck {
   /** The plan for a DTO, or undefined when it has a rule this fast path does not cover. */
   static compile(dto: Dto): CompiledDtoCheck | undefined {
     const storage = getMetadataStorage();
-    // The same call class-validator makes per validation (no schema, no groups, always=false).
-    const metadatas = storage.getTargetValidationMetadatas(
-      dto,
-      undefined as unknown as string,
-      false,
-      false,
-      undefined,
-    );
-    if (metadatas.length === 0) return undefined;
-    const byProperty = new Map<string, ValidationMetadata[]>();
-    for (const m of metadatas) byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
+    // The call class-validator's validate() makes for a class instance: no schema, no groups, always=false.
+    const records = storage.getTargetValidationMetadatas(dto, '', false, false);
+    if (records.length === 0) return undefined;
+    const byProperty = new Map<string, RuleRecord[]>();
+    for (const record of records)
+      byProperty.set(record.propertyName, [...(byProperty.get(record.propertyName) ?? []), record]);
 
     const properties: PropertyPlan[] = [];
     for (const [name, list] of byProperty) {
       const conditions: Condition[] = [];
       const rules: Rule[] = [];
-      for (const m of list) {
-        if (m.groups?.length || m.always !== undefined) return undefined;
-        if (m.type === ValidationTypes.CONDITIONAL_VALIDATION) conditions.push(m.constraints[0] as Condition);
-        else if (m.type === ValidationTypes.CUSTOM_VALIDATION || m.type === ValidationTypes.IS_DEFINED) {
-          for (const c of storage.getTargetValidatorConstraints(m.constraintCls)) {
-            if (c.async) return undefined;
-            const instance = c.instance as { validate: Rule['check'] };
-            const check = (c.name === MATCHES && regexTest(m.constraints)) || instance.validate.bind(instance);
-            rules.push({ check, constraints: m.constraints, each: m.each === true, validateIf: m.validateIf });
+      for (const record of list) {
+        if (record.groups?.length || record.always !== undefined) return undefined;
+        if (record.type === ValidationTypes.CONDITIONAL_VALIDATION) {
+          const condition = conditionOf(record);
+          if (!condition) return undefined;
+          conditions.push(condition);
+        } else if (record.type === ValidationTypes.CUSTOM_VALIDATION || record.type === ValidationTypes.IS_DEFINED) {
+          for (const constraint of storage.getTargetValidatorConstraints(record.constraintCls)) {
+            if (constraint.async) return undefined;
+            const { instance } = constraint;
+            const check = instance.validate.bind(instance);
+            rules.push({
+              check,
+              constraints: record.constraints,
+              each: record.each === true,
+              validateIf: record.validateIf,
+            });
           }
-        } else if (m.type !== ValidationTypes.WHITELIST) return undefined; // nested or promise validation
+        } else if (record.type !== ValidationTypes.WHITELIST) return undefined; // nested or promise validation
       }
       properties.push({ name, conditions, rules });
     }
@@ -71,15 +82,21 @@ export class CompiledDtoCheck {
   }
 
   /**
-   * True only if class-validator (whitelist, forbidNonWhitelisted) would find nothing wrong with
-   * this instance of the DTO (built from a flat JSON body, as class-transformer would build it).
+   * The body as an instance of the DTO, when class-validator (whitelist, forbidNonWhitelisted)
+   * would find nothing wrong with it; else undefined. Every key is checked on the body itself
+   * before it is copied, so no key can reach the instance's prototype.
    */
-  passes(instance: object): boolean {
+  accept<T extends object>(dto: new () => T, body: Readonly<Record<string, unknown>>): T | undefined {
+    for (const key of Object.keys(body)) if (!this.known.has(key)) return undefined;
+    const instance = Object.assign(new dto(), body);
+    return this.passes(instance) ? instance : undefined;
+  }
+
+  private passes(instance: object): boolean {
     const object = instance as Record<string, unknown>;
-    for (const key of Object.keys(object)) if (!this.known.has(key)) return false;
     // One arguments object per call, refilled per property and rule, as class-validator passes them.
     const args = {
-      targetName: instance.constructor.name,
+      targetName: object.constructor.name,
       property: '',
       object,
       value: undefined as unknown,
@@ -102,23 +119,16 @@ export class CompiledDtoCheck {
   }
 }
 
+/**
+ * A @ValidateIf or @IsOptional record carries its condition as its one constraint (how
+ * class-validator's executor reads it); anything else there and the DTO takes the full pipe.
+ */
+function conditionOf(record: RuleRecord): Condition | undefined {
+  const condition: unknown = record.constraints[0];
+  return typeof condition === 'function' ? (condition as Condition) : undefined;
+}
+
 function allHold(conditions: readonly Condition[], object: object, value: unknown): boolean {
   for (const condition of conditions) if (!condition(object, value)) return false;
   return true;
-}
-
-/**
- * @Matches as a plain RegExp test. class-validator's rule is `typeof value === 'string' &&
- * !!value.match(pattern)` (validator.js builds the RegExp from a string pattern on every call);
- * for a pattern that is neither global nor sticky, `test` answers the same without building a
- * match array, which under load cost ~4 µs of a request for a 300-character token; a bounded
- * character class is tested faster still (boundedClassTest). A global or sticky pattern
- * (lastIndex-dependent) keeps class-validator's own check.
- */
-function regexTest(constraints: unknown[]): Rule['check'] | undefined {
-  const [pattern, modifiers] = constraints as [RegExp | string, string | undefined];
-  const re = pattern instanceof RegExp ? pattern : new RegExp(pattern, modifiers);
-  if (re.global || re.sticky) return undefined;
-  const test = boundedClassTest(re);
-  return (value) => typeof value === 'string' && test(value);
 }

@@ -18,25 +18,10 @@ type Dto = new () => object;
 export class GatewayValidationPipe extends ValidationPipe {
   private readonly plans = new Map<Dto, CompiledDtoCheck | undefined>();
 
-  /**
-   * The value itself when it is answered at once, else the base pipe's promise. Nest awaits
-   * whatever a pipe returns (PipeTransform's result type is open; the base class narrows it to a
-   * promise), and the direct catalog routes await only a promise: wrapping the DTO in a resolved
-   * promise cost a look-up of `then` along the DTO's prototype chain and a microtask turn.
-   */
-  // `any`: the base class declares Promise<any>, and an override may not widen that.
-  override transform(value: unknown, metadata: ArgumentMetadata): any {
-    // What the base pipe does for a custom parameter decorator (it validates none), minus its awaits.
-    if (metadata.type === 'custom') return value;
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const dto = metadata.type === 'body' ? (metadata.metatype as Dto | undefined) : undefined;
-    if (dto && isPlainObject(value)) {
-      const plan = this.planFor(dto);
-      if (plan) {
-        const instance = Object.assign(new dto(), value);
-        if (plan.passes(instance)) return instance;
-      }
-    }
-    return super.transform(value, metadata);
+    const accepted = dto && isPlainObject(value) ? this.planFor(dto)?.accept(dto, value) : undefined;
+    return accepted ? Promise.resolve(accepted) : super.transform(value, metadata);
   }
 
   private planFor(dto: Dto): CompiledDtoCheck | undefined {
