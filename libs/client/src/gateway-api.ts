@@ -4165,7 +4165,7 @@ export interface components {
          * @description Stable code: branch on this
          * @enum {string}
          */
-        code: 'CIRCUIT_OPEN';
+        code: 'UPSTREAM_POOL_EXHAUSTED' | 'CIRCUIT_OPEN';
         /** @description What went wrong, for people */
         message: string;
         /** @description The request id (X-Request-Id) */
@@ -4408,7 +4408,7 @@ export interface components {
         'application/json': components['schemas']['Error502'];
       };
     };
-    /** @description `CIRCUIT_OPEN`: MSDK keeps failing, so calls are paused for a while */
+    /** @description `UPSTREAM_POOL_EXHAUSTED`: every connection to MSDK is busy and the queue for one is full: refused at once, nothing sent. `CIRCUIT_OPEN`: MSDK keeps failing, so calls are paused for a while */
     Error503: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
@@ -4418,8 +4418,8 @@ export interface components {
         /**
          * @example {
          *       "error": {
-         *         "code": "CIRCUIT_OPEN",
-         *         "message": "MSDK is failing; calls are paused by the circuit breaker",
+         *         "code": "UPSTREAM_POOL_EXHAUSTED",
+         *         "message": "All 64 connections to MSDK are busy and 64 calls already wait for one; retry shortly",
          *         "requestId": "b3c1d5e7f90a4c2e8d6b1a3f5e7c9d0b"
          *       }
          *     }
@@ -4438,7 +4438,7 @@ export interface components {
          * @example {
          *       "error": {
          *         "code": "UPSTREAM_TIMEOUT",
-         *         "message": "MSDK did not answer within 3100 ms (attempt)",
+         *         "message": "MSDK did not answer within the 3100 ms attempt timeout (1 attempt)",
          *         "requestId": "b3c1d5e7f90a4c2e8d6b1a3f5e7c9d0b"
          *       }
          *     }
