@@ -10,19 +10,21 @@ export class MemoryStore implements CacheStore {
     this.lru = new LRUCache<string, CacheEntry>({ max: maxEntries, ttlAutopurge: false });
   }
 
-  async get(key: string): Promise<CacheEntry | undefined> {
-    return this.lru.get(key);
+  get(key: string): Promise<CacheEntry | undefined> {
+    return Promise.resolve(this.lru.get(key));
   }
 
-  async set(key: string, entry: CacheEntry, keepMs: number): Promise<void> {
+  set(key: string, entry: CacheEntry, keepMs: number): Promise<void> {
     this.lru.set(key, entry, { ttl: keepMs });
+    return Promise.resolve();
   }
 
   async warmUp(): Promise<void> {}
 
   async ping(): Promise<void> {}
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.lru.clear();
+    return Promise.resolve();
   }
 }

@@ -18,8 +18,8 @@ export class MemoryWindowCounter implements WindowCounterStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async hit(key: string, windowMs: number, amount = 1): Promise<WindowCount> {
-    return this.hitNow(key, windowMs, amount);
+  hit(key: string, windowMs: number, amount = 1): Promise<WindowCount> {
+    return Promise.resolve(this.hitNow(key, windowMs, amount));
   }
 
   /** Synchronous form, for a fallback that must not wait on anything. */
@@ -33,8 +33,9 @@ export class MemoryWindowCounter implements WindowCounterStore {
 
   async warmUp(): Promise<void> {}
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.windows.clear();
+    return Promise.resolve();
   }
 
   /** A new window goes to the back of the map, so the front is always the oldest one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CacheEntry, CacheStore } from './cache-store.js';
+import type { CacheStore } from './cache-store.js';
 import { MemoryStore } from './memory-store.js';
 import { ReadThroughCache, type CacheResult } from './read-through-cache.js';
 
@@ -20,11 +20,11 @@ function setup(store: CacheStore = new MemoryStore(100)) {
 
 const failingStore: CacheStore = {
   kind: 'redis',
-  get: async () => Promise.reject(new Error('down')),
-  set: async () => Promise.reject(new Error('down')),
-  warmUp: async () => undefined,
-  ping: async () => Promise.reject(new Error('down')),
-  close: async () => undefined,
+  get: () => Promise.reject(new Error('down')),
+  set: () => Promise.reject(new Error('down')),
+  warmUp: () => Promise.resolve(),
+  ping: () => Promise.reject(new Error('down')),
+  close: () => Promise.resolve(),
 };
 
 const b = (text: string) => Buffer.from(text);
@@ -34,7 +34,7 @@ describe('ReadThroughCache', () => {
   it('stores a good value (MISS) and answers from it while fresh (HIT)', async () => {
     const { cache, lookups } = setup();
     let loads = 0;
-    const load = async () => ({ value: b(`v${++loads}`), degraded: false });
+    const load = () => Promise.resolve({ value: b(`v${++loads}`), degraded: false });
     expect((await cache.read('k', { ttlMs: 1000, staleCovers }, load)).result).toBe('MISS');
     const hit = await cache.read('k', { ttlMs: 1000, staleCovers }, load);
     expect([hit.result, text(hit.value), loads]).toEqual(['HIT', 'v1', 1]);
@@ -43,38 +43,41 @@ describe('ReadThroughCache', () => {
 
   it('applies the TTL jitter (random=1 -> +10%)', async () => {
     const { cache, advance } = setup();
-    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('v'), degraded: false }));
+    await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.resolve({ value: b('v'), degraded: false }));
     advance(1050);
     expect(
-      (await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('w'), degraded: false }))).result,
+      (await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.resolve({ value: b('w'), degraded: false })))
+        .result,
     ).toBe('HIT');
   });
 
   it('never stores degraded values, and prefers an expired copy to them (STALE)', async () => {
     const { cache, advance } = setup();
-    const degraded = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({
-      value: b('lost'),
-      degraded: true,
-    }));
+    const degraded = await cache.read('k', { ttlMs: 1000, staleCovers }, () =>
+      Promise.resolve({
+        value: b('lost'),
+        degraded: true,
+      }),
+    );
     expect([degraded.result, text(degraded.value), degraded.degraded]).toEqual(['MISS', 'lost', true]);
-    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('good'), degraded: false }));
+    await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.resolve({ value: b('good'), degraded: false }));
     advance(5000);
-    const stale = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({
-      value: b('lost'),
-      degraded: true,
-    }));
+    const stale = await cache.read('k', { ttlMs: 1000, staleCovers }, () =>
+      Promise.resolve({
+        value: b('lost'),
+        degraded: true,
+      }),
+    );
     expect([stale.result, text(stale.value), stale.degraded]).toEqual(['STALE', 'good', true]);
   });
 
   it('covers outages with a stale copy but rethrows what staleCovers refuses', async () => {
     const { cache, advance } = setup();
-    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('good'), degraded: false }));
+    await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.resolve({ value: b('good'), degraded: false }));
     advance(5000);
-    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(outage))).result).toBe(
-      'STALE',
-    );
+    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.reject(outage))).result).toBe('STALE');
     const userError = new Error('token');
-    await expect(cache.read('k', { ttlMs: 1000, staleCovers }, async () => Promise.reject(userError))).rejects.toThrow(
+    await expect(cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.reject(userError))).rejects.toThrow(
       userError,
     );
   });
@@ -96,24 +99,28 @@ describe('ReadThroughCache', () => {
 
   it('turns store failures into BYPASS, never into errors', async () => {
     const { cache, errors } = setup(failingStore);
-    const res = await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('v'), degraded: false }));
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers }, () =>
+      Promise.resolve({ value: b('v'), degraded: false }),
+    );
     expect([res.result, text(res.value)]).toEqual(['BYPASS', 'v']);
     expect(errors).toEqual(['get', 'set']);
   });
 
   it('skipRead goes to the loader even with a fresh copy, and still stores', async () => {
     const { cache } = setup();
-    await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('old'), degraded: false }));
-    const res = await cache.read('k', { ttlMs: 1000, staleCovers, skipRead: true }, async () => ({
-      value: b('new'),
-      degraded: false,
-    }));
+    await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.resolve({ value: b('old'), degraded: false }));
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers, skipRead: true }, () =>
+      Promise.resolve({
+        value: b('new'),
+        degraded: false,
+      }),
+    );
     expect([res.result, text(res.value)]).toEqual(['MISS', 'new']);
-    const entry = (await new MemoryStore(1).get('k')) as CacheEntry | undefined;
+    const entry = await new MemoryStore(1).get('k');
     expect(entry).toBe(undefined);
     expect(
       (
-        await cache.read('k', { ttlMs: 1000, staleCovers }, async () => ({ value: b('x'), degraded: false }))
+        await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.resolve({ value: b('x'), degraded: false }))
       ).value.toString(),
     ).toBe('new');
   });

@@ -37,7 +37,8 @@ export class RedisStore implements CacheStore {
     await this.client.ping();
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.client.disconnect();
+    return Promise.resolve();
   }
 }

@@ -49,7 +49,8 @@ export class RedisWindowCounter implements WindowCounterStore {
     await waitUntilReady(this.client, timeoutMs);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.client.disconnect();
+    return Promise.resolve();
   }
 }

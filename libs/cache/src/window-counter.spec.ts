@@ -16,8 +16,7 @@ describe('MemoryWindowCounter', () => {
   });
 
   it('stays bounded: the window opened longest ago is forgotten first', async () => {
-    let now = 0;
-    const counter = new MemoryWindowCounter(2, () => now);
+    const counter = new MemoryWindowCounter(2, () => 0);
     await counter.hit('a', 1000);
     await counter.hit('b', 1000);
     await counter.hit('a', 1000);
@@ -43,9 +42,9 @@ describe('MemoryWindowCounter', () => {
 describe('FallbackWindowCounter', () => {
   const failing: WindowCounterStore = {
     kind: 'redis',
-    hit: async () => Promise.reject(new Error('redis down')),
-    warmUp: async () => undefined,
-    close: async () => undefined,
+    hit: () => Promise.reject(new Error('redis down')),
+    warmUp: () => Promise.resolve(),
+    close: () => Promise.resolve(),
   };
 
   it('answers from the shared counter while it works', async () => {
