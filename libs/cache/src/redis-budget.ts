@@ -30,7 +30,11 @@ export class RedisBudget {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const outOfTime = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisBudgetSpentError(this.totalMs)), this.leftMs);
+      // Timers run before the loop reads its sockets: on a busy loop, an answer that came in time
+      // may still be unread when the timer fires. Giving up on the next turn (setImmediate, after
+      // the sockets are read) lets it win, so a busy gateway is not taken for a slow Redis.
+      const giveUp = () => setImmediate(() => reject(new RedisBudgetSpentError(this.totalMs)));
+      timer = setTimeout(giveUp, this.leftMs);
     });
     try {
       return await Promise.race([command, outOfTime]);
