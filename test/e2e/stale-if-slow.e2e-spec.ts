@@ -22,6 +22,8 @@ type Profile = MsdkAnswer & { nickName?: string };
 const lateBody = (nickName: string) => JSON.stringify({ ret: 0, msg: '', nickName, is_lost: '0' });
 
 let redis: RedisServer | undefined;
+/** No REDIS_URL at all means the memory store (an empty one is a config error). */
+const redisEnv = (): Record<string, string> => (redis ? { REDIS_URL: redis.url } : {});
 beforeAll(async () => {
   if (RedisServer.available()) redis = await RedisServer.start();
 });
@@ -34,7 +36,7 @@ describe('stale if slow', () => {
   let gateway!: GatewayHarness;
   withSandboxAndGateway(
     () => ({
-      env: { REDIS_URL: redis?.url ?? '' },
+      env: redisEnv(),
       resilience: { attemptTimeoutMs: 1500, deadlineMs: 1800, maxRetries: 0, breakerThreshold: 1000 },
       configPatch: {
         cache: {
@@ -117,7 +119,7 @@ describe('stale if slow switched off for an interface (staleIfSlowMs 0)', () => 
   let gateway!: GatewayHarness;
   withSandboxAndGateway(
     () => ({
-      env: { REDIS_URL: redis?.url ?? '' },
+      env: redisEnv(),
       resilience: { attemptTimeoutMs: 1500, deadlineMs: 1800, maxRetries: 0, breakerThreshold: 1000 },
       configPatch: {
         cache: { ttlJitter: 0, interfaces: { 'relation.qqprofile': { ttlMs: TTL_MS, staleIfSlowMs: 0 } } },
