@@ -1,11 +1,12 @@
-import type { CacheObserver, RedisBreakerState } from '#cache';
+import type { CacheObserver } from '#cache';
 import type { GatewayMetrics } from './gateway-metrics.js';
+import type { RedisBreakerState } from '#cache';
 
 /** The same scale as the MSDK breakers' gauge. */
 const REDIS_BREAKER_VALUE: Record<RedisBreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /**
- * Store errors and the Redis breaker's state, from libs/cache. Lookups are counted by the forwarder instead, which knows the
+ * Store errors, from libs/cache. Lookups are counted by the forwarder instead, which knows the
  * interface (the cache library does not, by design).
  */
 export class CacheMetricsObserver implements CacheObserver {
@@ -17,6 +18,7 @@ export class CacheMetricsObserver implements CacheObserver {
     this.metrics.cacheStoreErrors.labels(operation).inc();
   }
 
+  /** The Redis breaker's state, from libs/cache. */
   breakerState(state: RedisBreakerState): void {
     this.metrics.redisBreakerState.set(REDIS_BREAKER_VALUE[state]);
   }
