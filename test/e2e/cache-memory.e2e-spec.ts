@@ -4,12 +4,12 @@ import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 
-// No REDIS_URL: the gateway uses its in-memory LRU (the npm start default).
-cacheBehaviourSuite('memory', () => ({ REDIS_URL: '' }));
+// No REDIS_URL (the harness does not pass the process's environment on): the in-memory LRU.
+cacheBehaviourSuite('memory', () => ({}));
 
 describe('the memory store', () => {
   let gateway!: GatewayHarness;
-  withSandboxAndGateway({ env: { REDIS_URL: '' } }, (_s: SandboxHarness, g) => (gateway = g));
+  withSandboxAndGateway({ env: {} }, (_s: SandboxHarness, g) => (gateway = g));
 
   it('is what readiness reports when no Redis is configured', async () => {
     const ready = (await (await fetch(`${gateway.url}/health/ready`)).json()) as {

@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { freePort } from './free-port.js';
 import { connect } from 'node:net';
+import { Redis } from 'ioredis';
+import { freePort } from './free-port.js';
 
 /** A throw-away redis-server on a free port, which tests may stop and restart. */
 export class RedisServer {
@@ -29,6 +30,19 @@ export class RedisServer {
       { stdio: 'ignore' },
     );
     await waitForPort(this.port, 5000);
+  }
+
+  /**
+   * Stalls the server (CLIENT PAUSE ALL): it stays connected but answers no client for `ms`, as a
+   * Redis busy with a slow command or a fork would. Resolves once the pause has begun.
+   */
+  async stall(ms: number): Promise<void> {
+    const admin = new Redis(this.url, { maxRetriesPerRequest: 0 });
+    try {
+      await admin.call('CLIENT', 'PAUSE', String(ms), 'ALL');
+    } finally {
+      admin.disconnect();
+    }
   }
 
   async stop(): Promise<void> {

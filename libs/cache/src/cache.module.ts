@@ -10,6 +10,8 @@ import { CacheHealthIndicator } from './cache-health.indicator.js';
 import { CACHE_STORE, type CacheStore } from './cache-store.js';
 import { MemoryStore } from './memory-store.js';
 import { ReadThroughCache, type CacheObserver, type ReadThroughOptions } from './read-through-cache.js';
+import { DEFAULT_REDIS_BREAKER, RedisBreaker } from './redis-breaker.js';
+import { RequestRedisBudgets } from './redis-budget.js';
 import { RedisStore, type RedisStoreOptions } from './redis-store.js';
 
 export interface CacheModuleOptions {
@@ -23,10 +25,20 @@ export interface CacheModuleOptions {
 
 const CACHE_OPTIONS = Symbol('CACHE_OPTIONS');
 
-/** The store (Redis or memory), the read-through policy and the store's health indicator. */
+/** Without Redis there is nothing to wait for: the budget is only ever read by Redis commands. */
+const DEFAULT_REDIS_BUDGET_MS = 50;
+
+/**
+ * The store (Redis or memory), the read-through policy and the store's health indicator; with
+ * Redis, the breaker every user of that Redis shares (the cache, the shared rate-limit counters)
+ * and the per-request Redis budgets.
+ */
 @Module({})
 export class CacheModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(CACHE_STORE) private readonly store: CacheStore) {}
+  constructor(
+    @Inject(CACHE_STORE) private readonly store: CacheStore,
+    private readonly breaker: RedisBreaker,
+  ) {}
 
   static forRootAsync(options: {
     imports?: DynamicModule['imports'];
@@ -48,14 +60,30 @@ export class CacheModule implements OnApplicationBootstrap, OnApplicationShutdow
               : new MemoryStore(o.memoryMaxEntries),
         },
         {
-          provide: ReadThroughCache,
+          provide: RedisBreaker,
           inject: [CACHE_STORE, CACHE_OPTIONS],
           useFactory: (store: CacheStore, o: CacheModuleOptions) =>
-            new ReadThroughCache(store, o.readThrough, o.observer),
+            new RedisBreaker(
+              { ...DEFAULT_REDIS_BREAKER, commandBudgetMs: o.redis?.commandTimeoutMs ?? DEFAULT_REDIS_BUDGET_MS },
+              () => store.ping(),
+              (state) => o.observer.breakerState?.(state),
+            ),
+        },
+        {
+          provide: RequestRedisBudgets,
+          inject: [CACHE_OPTIONS],
+          useFactory: (o: CacheModuleOptions) =>
+            new RequestRedisBudgets(o.redis?.commandTimeoutMs ?? DEFAULT_REDIS_BUDGET_MS),
+        },
+        {
+          provide: ReadThroughCache,
+          inject: [CACHE_STORE, CACHE_OPTIONS, RedisBreaker],
+          useFactory: (store: CacheStore, o: CacheModuleOptions, breaker: RedisBreaker) =>
+            new ReadThroughCache(store, o.readThrough, o.observer, store.kind === 'redis' ? breaker : undefined),
         },
         CacheHealthIndicator,
       ],
-      exports: [ReadThroughCache, CacheHealthIndicator, CACHE_STORE],
+      exports: [ReadThroughCache, CacheHealthIndicator, CACHE_STORE, RedisBreaker, RequestRedisBudgets],
     };
   }
 
@@ -65,6 +93,7 @@ export class CacheModule implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.breaker.close();
     await this.store.close();
   }
 }

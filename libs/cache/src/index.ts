@@ -12,3 +12,6 @@ export * from './window-counter.js';
 export * from './memory-window-counter.js';
 export * from './redis-window-counter.js';
 export * from './fallback-window-counter.js';
+// One time budget per request for all its Redis work, and the breaker that skips a failing Redis.
+export * from './redis-budget.js';
+export * from './redis-breaker.js';

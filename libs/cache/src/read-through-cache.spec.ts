@@ -125,3 +125,71 @@ describe('ReadThroughCache', () => {
     ).toBe('new');
   });
 });
+
+describe('ReadThroughCache, slow stores and slow loads', () => {
+  const good = (text: string) => () => Promise.resolve({ value: b(text), degraded: false });
+  const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+
+  it('answers without waiting for the write', async () => {
+    const writes: string[] = [];
+    const store = new MemoryStore(10);
+    const slowWrites: CacheStore = {
+      kind: 'memory',
+      get: (key) => store.get(key),
+      set: () => new Promise(() => writes.push('started')),
+      warmUp: () => Promise.resolve(),
+      ping: () => Promise.resolve(),
+      close: () => Promise.resolve(),
+    };
+    const { cache } = setup(slowWrites);
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers }, good('v'));
+    expect([res.result, text(res.value), writes]).toEqual(['MISS', 'v', ['started']]);
+  });
+
+  it('answers a copy (STALE) once the load is slower than staleIfSlowMs, and the load refreshes the entry', async () => {
+    const { cache, advance } = setup();
+    await cache.read('k', { ttlMs: 1000, staleCovers }, good('old'));
+    advance(5000);
+    let done!: () => void;
+    const loaded = new Promise<void>((resolve) => (done = resolve));
+    const res = await cache.read('k', { ttlMs: 1000, staleCovers, staleIfSlowMs: 30 }, () =>
+      after(150, { value: b('new'), degraded: false }).finally(done),
+    );
+    expect([res.result, text(res.value)]).toEqual(['STALE', 'old']); // before the load ended
+    await loaded;
+    await after(5, undefined);
+    const next = await cache.read('k', { ttlMs: 1000, staleCovers }, good('unused'));
+    expect([next.result, text(next.value)]).toEqual(['HIT', 'new']);
+  });
+
+  it('keeps the copy when the slow load turns out degraded, and rethrows nothing late', async () => {
+    const { cache, advance } = setup();
+    await cache.read('k', { ttlMs: 1000, staleCovers }, good('old'));
+    advance(5000);
+    await cache.read('k', { ttlMs: 1000, staleCovers, staleIfSlowMs: 10 }, () =>
+      after(40, { value: b('lost'), degraded: true }),
+    );
+    await cache.read('k', { ttlMs: 1000, staleCovers, staleIfSlowMs: 10 }, () =>
+      after(40, undefined).then(() => Promise.reject(new Error('token'))),
+    );
+    await after(60, undefined);
+    const next = await cache.read('k', { ttlMs: 1000, staleCovers, staleIfSlowMs: 10 }, () =>
+      after(40, { value: b('lost'), degraded: true }),
+    );
+    expect([next.result, text(next.value)]).toEqual(['STALE', 'old']);
+  });
+
+  it('waits for the load without a copy, or with staleIfSlowMs 0', async () => {
+    const { cache, advance } = setup();
+    const none = await cache.read('k', { ttlMs: 1000, staleCovers, staleIfSlowMs: 10 }, () =>
+      after(40, { value: b('first'), degraded: false }),
+    );
+    expect([none.result, text(none.value)]).toEqual(['MISS', 'first']);
+    await after(5, undefined);
+    advance(5000);
+    const off = await cache.read('k', { ttlMs: 1000, staleCovers, staleIfSlowMs: 0 }, () =>
+      after(40, { value: b('second'), degraded: false }),
+    );
+    expect([off.result, text(off.value)]).toEqual(['MISS', 'second']);
+  });
+});

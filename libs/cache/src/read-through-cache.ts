@@ -1,4 +1,6 @@
 import type { CacheEntry, CacheStore } from './cache-store.js';
+import { RedisSkippedError, type RedisBreaker, type RedisBreakerState } from './redis-breaker.js';
+import type { RedisBudget } from './redis-budget.js';
 import { SingleFlight } from './single-flight.js';
 
 /** How an answer was produced: `X-Cache` in HTTP terms. */
@@ -17,6 +19,13 @@ export interface ReadOptions {
   readonly skipRead?: boolean;
   /** Whether a stale copy may stand in for this loader failure (outages yes, user errors no). */
   readonly staleCovers: (error: unknown) => boolean;
+  /**
+   * With a copy (fresh ones answer at once anyway), answer it (STALE) once the load has taken
+   * this long; the load goes on and stores its value when good. 0 or absent: wait for the load.
+   */
+  readonly staleIfSlowMs?: number;
+  /** The request's time for Redis, shared with its other Redis work (one is made otherwise). */
+  readonly redisBudget?: RedisBudget;
 }
 
 export interface CachedAnswer {
@@ -32,6 +41,8 @@ export interface CacheObserver {
   lookup(result: CacheResult): void;
   /** `connection`: the store's client lost its server (reported as it reconnects). */
   storeError(operation: 'get' | 'set' | 'connection', error: unknown): void;
+  /** The Redis breaker changed state (closed: asked; open: skipped; half-open: being probed). */
+  breakerState?(state: RedisBreakerState): void;
 }
 
 export interface ReadThroughOptions {
@@ -43,15 +54,20 @@ export interface ReadThroughOptions {
   readonly random?: () => number;
 }
 
-type Flight = { loaded: Loaded; stored: boolean };
+/** The stale-if-slow timer beat the load: the copy answers. */
+interface Slow {
+  readonly slowCopy: CacheEntry;
+}
 
 /**
  * Read-through with the degraded-data rule: fresh copies answer (HIT); misses load once per key
- * (single-flight) and store only non-degraded values (MISS); degraded values and covered failures
- * fall back to any existing copy (STALE). Store failures never reach the caller (BYPASS).
+ * (single-flight) and store only non-degraded values (MISS), after answering; degraded values and
+ * covered failures fall back to any existing copy (STALE), as does a load slower than
+ * `staleIfSlowMs` (it goes on, and stores its value when good). Store failures never reach the
+ * caller (BYPASS); with a breaker, a failing Redis is skipped at once.
  */
 export class ReadThroughCache {
-  private readonly flights = new SingleFlight<Flight>();
+  private readonly flights = new SingleFlight<Loaded>();
   private readonly now: () => number;
   private readonly random: () => number;
 
@@ -59,6 +75,7 @@ export class ReadThroughCache {
     private readonly store: CacheStore,
     private readonly options: ReadThroughOptions,
     private readonly observer: CacheObserver,
+    private readonly breaker?: RedisBreaker,
   ) {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
@@ -68,10 +85,10 @@ export class ReadThroughCache {
     let storeFailed = false;
     const safeGet = async (): Promise<CacheEntry | undefined> => {
       try {
-        return await this.store.get(key);
+        return await this.storeCall(() => this.store.get(key), options.redisBudget);
       } catch (error) {
         storeFailed = true;
-        this.observer.storeError('get', error);
+        this.storeError('get', error);
         return undefined;
       }
     };
@@ -79,51 +96,77 @@ export class ReadThroughCache {
     let copy = options.skipRead ? undefined : await safeGet();
     if (copy && copy.freshUntil > this.now()) return this.answer({ value: copy.value, result: 'HIT', degraded: false });
 
-    let flight: Flight;
     let leader = false;
+    const flight = this.flights.run(key, async () => {
+      leader = true;
+      const value = await load();
+      // The answer never waits for the write (nor for a slow Redis behind it).
+      if (!value.degraded) void this.safeSet(key, value.value, options.ttlMs);
+      return value;
+    });
+    let outcome: Loaded | Slow;
     try {
-      flight = await this.flights.run(key, async () => {
-        leader = true;
-        const loaded = await load();
-        const stored = loaded.degraded ? false : await this.safeSet(key, loaded.value, options.ttlMs);
-        return { loaded, stored };
-      });
+      outcome = copy ? await orCopyIfSlow(flight, copy, options.staleIfSlowMs ?? 0) : await flight;
     } catch (error) {
       if (!options.staleCovers(error)) throw error;
       copy ??= options.skipRead ? await safeGet() : undefined;
       if (!copy) throw error;
       return this.answer({ value: copy.value, result: 'STALE', degraded: false });
     }
+    if ('slowCopy' in outcome) return this.answer({ value: outcome.slowCopy.value, result: 'STALE', degraded: false });
 
-    const { loaded } = flight;
+    const loaded = outcome;
     const mine = leader ? { loaded } : {};
     if (loaded.degraded) {
       copy ??= options.skipRead ? await safeGet() : undefined;
       if (copy) return this.answer({ value: copy.value, result: 'STALE', degraded: true, ...mine });
       return this.answer({ value: loaded.value, result: storeFailed ? 'BYPASS' : 'MISS', degraded: true, ...mine });
     }
-    const bypassed = storeFailed || (leader && !flight.stored);
-    return this.answer({ value: loaded.value, result: bypassed ? 'BYPASS' : 'MISS', degraded: false, ...mine });
+    return this.answer({ value: loaded.value, result: storeFailed ? 'BYPASS' : 'MISS', degraded: false, ...mine });
   }
 
-  private async safeSet(key: string, value: Buffer, ttlMs: number): Promise<boolean> {
+  /** Never rejects: a failed write is reported (logged and counted), and the next read misses. */
+  private async safeSet(key: string, value: Buffer, ttlMs: number): Promise<void> {
     const jittered = ttlMs * (1 + this.options.ttlJitter * (2 * this.random() - 1));
     const storedAt = this.now();
+    const entry = { value, storedAt, freshUntil: storedAt + jittered };
     try {
-      await this.store.set(
-        key,
-        { value, storedAt, freshUntil: storedAt + jittered },
-        jittered + this.options.staleWindowMs,
-      );
-      return true;
+      await this.storeCall(() => this.store.set(key, entry, jittered + this.options.staleWindowMs));
     } catch (error) {
-      this.observer.storeError('set', error);
-      return false;
+      this.storeError('set', error);
     }
+  }
+
+  /** Through the breaker (and within the request's budget) when there is one. */
+  private storeCall<T>(command: () => Promise<T>, budget?: RedisBudget): Promise<T> {
+    return this.breaker ? this.breaker.run(command, budget) : command();
+  }
+
+  /** A skipped store is not a failure of it: the breaker's state says why. */
+  private storeError(operation: 'get' | 'set', error: unknown): void {
+    if (!(error instanceof RedisSkippedError)) this.observer.storeError(operation, error);
   }
 
   private answer(a: CachedAnswer): CachedAnswer {
     this.observer.lookup(a.result);
     return a;
+  }
+}
+
+/**
+ * The load's outcome, or the copy once `ms` pass first (0: wait for the load). The load goes on
+ * either way; a failure after the copy answered has no one left to answer.
+ */
+async function orCopyIfSlow(flight: Promise<Loaded>, copy: CacheEntry, ms: number): Promise<Loaded | Slow> {
+  if (ms <= 0) return flight;
+  flight.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<Slow>((resolve) => {
+    timer = setTimeout(() => resolve({ slowCopy: copy }), ms);
+  });
+  try {
+    return await Promise.race([flight, slow]);
+  } finally {
+    clearTimeout(timer);
   }
 }

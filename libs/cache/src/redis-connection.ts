@@ -7,17 +7,24 @@ export interface RedisStoreOptions {
   readonly sentinel?: { readonly name: string; readonly sentinels: ReadonlyArray<{ host: string; port: number }> };
   /** Cluster: seed nodes. */
   readonly cluster?: { readonly nodes: readonly ClusterNode[] };
-  /** The most a command may take before we give up on it (and bypass the cache or count locally). */
+  /**
+   * The most a request may wait on Redis, across its commands, before it bypasses the cache or
+   * counts locally (RedisBudget); ioredis drops a command unanswered for several times this.
+   */
   readonly commandTimeoutMs: number;
   readonly keyPrefix?: string;
 }
 
 export type RedisConnection = Redis | Cluster;
 
+/** ioredis's own timeout, in request budgets: a backstop that never fires before a budget does. */
+const COMMAND_TIMEOUT_FACTOR = 4;
+
 /**
- * An ioredis client configured so a slow or dead Redis costs a request at most
- * `commandTimeoutMs`: no offline queue (fail at once while disconnected), no per-command
- * retries, and reconnection in the background so whoever uses it resumes by itself.
+ * An ioredis client configured so a slow or dead Redis never holds anyone: no offline queue (fail
+ * at once while disconnected), no per-command retries, and reconnection in the background so
+ * whoever uses it resumes by itself. Requests bound their own waits (RedisBudget, RedisBreaker);
+ * ioredis's command timeout only drops commands no one waits for any more.
  */
 export function createRedisConnection(
   options: RedisStoreOptions,
@@ -26,7 +33,7 @@ export function createRedisConnection(
   const common: RedisOptions = {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs,
+    commandTimeout: Math.max(options.commandTimeoutMs * COMMAND_TIMEOUT_FACTOR, 200),
     connectTimeout: Math.max(options.commandTimeoutMs * 10, 500),
     retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
     keyPrefix: options.keyPrefix,

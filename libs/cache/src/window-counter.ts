@@ -1,3 +1,5 @@
+import type { RedisBudget } from './redis-budget.js';
+
 /** A counter's state right after one more hit was counted. */
 export interface WindowCount {
   /** Hits in the current window, these included. */
@@ -15,8 +17,11 @@ export interface WindowCount {
  */
 export interface WindowCounterStore {
   readonly kind: 'redis' | 'memory';
-  /** Counts `amount` hits (default 1) for `key` in its current window. */
-  hit(key: string, windowMs: number, amount?: number): Promise<WindowCount>;
+  /**
+   * Counts `amount` hits (default 1) for `key` in its current window; a shared store waits at most
+   * what is left of `budget`, the request's time for Redis.
+   */
+  hit(key: string, windowMs: number, amount?: number, budget?: RedisBudget): Promise<WindowCount>;
   /** The same, answered at once, by counters that need no round trip (this instance's memory). */
   hitNow?(key: string, windowMs: number, amount?: number): WindowCount;
   /** Waits (at most `timeoutMs`) for a first connection at startup; never throws. */

@@ -8,3 +8,8 @@ export function cacheTtlFor(entry: CatalogEntry, config: CacheConfig): number | 
   if (override?.enabled === false) return undefined;
   return override?.ttlMs ?? (entry.cache.kind === 'profile' ? config.profileTtlMs : config.friendListTtlMs);
 }
+
+/** How long a cached read waits on MSDK before a copy answers instead (0: off). */
+export function staleIfSlowFor(entry: CatalogEntry, config: CacheConfig): number {
+  return config.interfaces[entry.id]?.staleIfSlowMs ?? config.staleIfSlowMs;
+}

@@ -1,7 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { CacheObserver, CacheResult } from '#cache';
+import type { CacheObserver, CacheResult, RedisBreakerState } from '#cache';
 
-/** Store failures are logged (at most once per second per kind, so an outage does not flood). */
+/**
+ * Store failures are logged (at most once per second per kind, so an outage does not flood), and
+ * each change of the Redis breaker's state.
+ */
 export class LoggingCacheObserver implements CacheObserver {
   private readonly logger = new Logger('Cache');
   private readonly lastLogged = new Map<string, number>();
@@ -18,5 +21,11 @@ export class LoggingCacheObserver implements CacheObserver {
     if (now - (this.lastLogged.get(operation) ?? 0) < 1000) return;
     this.lastLogged.set(operation, now);
     this.logger.warn(`cache ${operation} failed, bypassing: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  breakerState(state: RedisBreakerState): void {
+    this.next?.breakerState?.(state);
+    if (state === 'open') this.logger.warn('Redis skipped after repeated failures (cache BYPASS, local counting)');
+    else if (state === 'closed') this.logger.log('Redis answers again: cache and shared counters back on it');
   }
 }

@@ -3,6 +3,7 @@ import type { RedisStoreOptions } from '#cache';
 export interface InterfaceCacheOverride {
   readonly enabled?: boolean;
   readonly ttlMs?: number;
+  readonly staleIfSlowMs?: number;
 }
 
 export interface CacheConfig {
@@ -15,6 +16,11 @@ export interface CacheConfig {
   readonly friendListTtlMs: number;
   readonly ttlJitter: number;
   readonly staleWindowMs: number;
-  /** By catalog id (`relation.qqprofile`): switch off or change the TTL of one interface. */
+  /**
+   * A cached read whose copy exists answers from it (STALE) once MSDK has not answered within
+   * this long; the call goes on and refreshes the entry. 0: wait for MSDK (up to its deadline).
+   */
+  readonly staleIfSlowMs: number;
+  /** By catalog id (`relation.qqprofile`): switch off, or change the TTL or stale-if-slow of one interface. */
   readonly interfaces: Readonly<Record<string, InterfaceCacheOverride>>;
 }

@@ -28,4 +28,18 @@ describe('loadCacheConfig', () => {
     loadCacheConfig({ interfaces: { 'profile.get_gift': { ttlMs: 1000 } } }, {}, problems);
     expect(problems.problems.join('\n')).toMatch(/cache\.interfaces\.profile\.get_gift: not a cacheable interface/);
   });
+
+  it('stale-if-slow: 800 ms by default, set per interface, 0 turns it off, negative refused', () => {
+    const problems = new ProblemList();
+    const c = loadCacheConfig(
+      { staleIfSlowMs: 500, interfaces: { 'relation.qqprofile': { staleIfSlowMs: 0 } } },
+      {},
+      problems,
+    );
+    expect(problems.problems).toEqual([]);
+    expect([loadCacheConfig({}, {}, new ProblemList()).staleIfSlowMs, c.staleIfSlowMs]).toEqual([800, 500]);
+    expect(c.interfaces['relation.qqprofile'].staleIfSlowMs).toBe(0);
+    loadCacheConfig({ interfaces: { 'relation.qqprofile': { staleIfSlowMs: -1 } } }, {}, problems);
+    expect(problems.problems.join('\n')).toMatch(/cache\.interfaces\.relation\.qqprofile\.staleIfSlowMs must be/);
+  });
 });

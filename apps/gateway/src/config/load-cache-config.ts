@@ -4,6 +4,9 @@ import { asArray, asObject, flag, int, num, str, type Json } from './config-read
 import type { Env } from './env-source.js';
 import type { CacheConfig, InterfaceCacheOverride } from './cache-config.js';
 
+/** Past a minute it is no longer "slow": MSDK's own deadline is seconds. */
+const MAX_STALE_IF_SLOW_MS = 60_000;
+
 const CACHEABLE = new Set(ALL_ENTRIES.filter((e: CatalogEntry) => e.cache.kind !== 'none').map((e) => e.id));
 
 /** `cache` section: TTLs, stale window, per-interface overrides; Redis from REDIS_URL or config. */
@@ -45,6 +48,8 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
     interfaces[id] = {
       enabled: v.enabled === undefined ? undefined : flag(undefined, '', v.enabled, `${path}.enabled`, problems, true),
       ttlMs: v.ttlMs === undefined ? undefined : int(v, 'ttlMs', path, problems, 0, 1, 86_400_000),
+      staleIfSlowMs:
+        v.staleIfSlowMs === undefined ? undefined : int(v, 'staleIfSlowMs', path, problems, 0, 0, MAX_STALE_IF_SLOW_MS),
     };
   }
 
@@ -56,6 +61,7 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
     friendListTtlMs: int(o, 'friendListTtlMs', 'cache', problems, 5 * 60_000, 1, 86_400_000),
     ttlJitter: num(o, 'ttlJitter', 'cache', problems, 0.1, 0, 0.5),
     staleWindowMs: int(o, 'staleWindowMs', 'cache', problems, 24 * 3_600_000, 0, 30 * 86_400_000),
+    staleIfSlowMs: int(o, 'staleIfSlowMs', 'cache', problems, 800, 0, MAX_STALE_IF_SLOW_MS),
     interfaces,
   };
 }

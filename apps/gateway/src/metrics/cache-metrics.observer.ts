@@ -1,5 +1,9 @@
 import type { CacheObserver } from '#cache';
 import type { GatewayMetrics } from './gateway-metrics.js';
+import type { RedisBreakerState } from '#cache';
+
+/** The same scale as the MSDK breakers' gauge. */
+const REDIS_BREAKER_VALUE: Record<RedisBreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /**
  * Store errors, from libs/cache. Lookups are counted by the forwarder instead, which knows the
@@ -12,5 +16,10 @@ export class CacheMetricsObserver implements CacheObserver {
 
   storeError(operation: 'get' | 'set' | 'connection'): void {
     this.metrics.cacheStoreErrors.labels(operation).inc();
+  }
+
+  /** The Redis breaker's state, from libs/cache. */
+  breakerState(state: RedisBreakerState): void {
+    this.metrics.redisBreakerState.set(REDIS_BREAKER_VALUE[state]);
   }
 }

@@ -65,6 +65,12 @@ export class GatewayMetrics {
     ['upstream'],
   );
 
+  readonly redisBreakerState = this.gauge(
+    'msdk_gateway_redis_breaker_state',
+    'Redis (cache and shared rate-limit counters): 0 asked, 1 being probed, 2 skipped after repeated failures',
+    [],
+  );
+
   readonly rateLimitRejections = this.counter(
     'msdk_gateway_rate_limit_rejections_total',
     'Requests refused by our rate limits, by client',

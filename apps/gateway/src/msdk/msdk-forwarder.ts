@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ReadThroughCache } from '#cache';
+import { ReadThroughCache, RequestRedisBudgets, type RedisBudget } from '#cache';
 import {
   buildUpstreamCall,
   isUpstreamOutage,
@@ -10,7 +10,7 @@ import {
   type MsdkResult,
 } from '#msdk';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
-import { cacheTtlFor } from '../cache/cache-ttl.js';
+import { cacheTtlFor, staleIfSlowFor } from '../cache/cache-ttl.js';
 import { msdkCacheKey } from '../cache/msdk-cache-key.js';
 import { cacheConfig, upstreamConfig } from '../config/config-namespaces.js';
 import type { CacheConfig } from '../config/cache-config.js';
@@ -50,6 +50,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     private readonly perUser: PerUserFrequencyCheck,
     @Inject(upstreamConfig.KEY) upstream: UpstreamConfig,
     @Inject(cacheConfig.KEY) private readonly cacheSettings: CacheConfig,
+    private readonly redisBudgets: RequestRedisBudgets,
   ) {
     this.v3 = new UpstreamBase(upstream.v3BaseUrl);
     this.v5 = new UpstreamBase(upstream.v5BaseUrl);
@@ -58,10 +59,13 @@ export class MsdkForwarder implements OnApplicationShutdown {
   /** Cache lookup, then (on a miss or for an uncached row) per-user check, sign and send. */
   async forward(entry: CatalogEntry, payload: object, request: ForwardingRequest): Promise<ForwardedAnswer> {
     const context = forwardContextOf(request);
+    // The request's time for Redis, shared by the cache read and the shared counters (the client
+    // rate limit already drew on it).
+    const redis = this.redisBudgets.of(request);
     const caller = payload as CallerPayload;
     const ttlMs = cacheTtlFor(entry, this.cacheSettings);
     if (ttlMs === undefined) {
-      const result = await this.callMsdk(entry, caller, context, context.requestId);
+      const result = await this.callMsdk(entry, caller, context, context.requestId, redis);
       const isLost = entry.hasIsLost ? isLostFlag(result.body) : undefined;
       this.count(entry, 'BYPASS', isLost === true);
       return new ForwardedAnswer(result.raw, 'BYPASS', isLost, result.attempts);
@@ -77,12 +81,18 @@ export class MsdkForwarder implements OnApplicationShutdown {
     );
     const answer = await this.cache.read(
       key,
-      { ttlMs, skipRead: context.noCache, staleCovers: isUpstreamOutage },
+      {
+        ttlMs,
+        skipRead: context.noCache,
+        staleCovers: isUpstreamOutage,
+        staleIfSlowMs: staleIfSlowFor(entry, this.cacheSettings),
+        redisBudget: redis,
+      },
       async () => {
         // The body is served to later requests, so V3's msdkExtInfo must not default to this
         // request's id; V5's seq still carries it.
         const signedRequestId = entry.protocol === 'v5' ? context.requestId : undefined;
-        const result = await this.callMsdk(entry, caller, context, signedRequestId);
+        const result = await this.callMsdk(entry, caller, context, signedRequestId, redis);
         attempts = result.attempts;
         return { value: result.raw, degraded: isLostFlag(result.body) };
       },
@@ -106,8 +116,9 @@ export class MsdkForwarder implements OnApplicationShutdown {
     caller: CallerPayload,
     context: ForwardContext,
     signedRequestId: string | undefined,
+    redis: RedisBudget,
   ): Promise<MsdkResult> {
-    await this.perUser.admit(context.caller, entry, caller.openid);
+    await this.perUser.admit(context.caller, entry, caller.openid, redis);
     const call = buildUpstreamCall(entry, context.caller.game.credentials, caller, { requestId: signedRequestId });
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
     return this.client.call(entry, base.origin, base.prefixed(call), {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { RequestRedisBudgets, type RedisBudget } from '#cache';
 import type { GatewayRequest } from '../http/request-fields.js';
 import { rateLimitConfig } from '../config/config-namespaces.js';
 import type { RateLimitConfig, WindowLimit } from '../config/rate-limit-config.js';
@@ -19,6 +20,7 @@ export class ClientRateLimitGuard implements CanActivate {
     @Inject(rateLimitConfig.KEY) private readonly config: RateLimitConfig,
     private readonly budget: WindowBudget,
     @Inject(RATE_LIMIT_OBSERVER) private readonly observer: RateLimitObserver,
+    private readonly redisBudgets: RequestRedisBudgets,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,15 +30,22 @@ export class ClientRateLimitGuard implements CanActivate {
     if (client === undefined) return true;
     const entry = routeEntryOf(request);
     const limits = clientLimits(this.config, client, entry?.id);
-    await this.spend(budgetKeys.client(client), limits.overall, client, 'client');
+    const redis = this.redisBudgets.of(request);
+    await this.spend(budgetKeys.client(client), limits.overall, client, 'client', redis);
     if (entry && limits.interface)
-      await this.spend(budgetKeys.clientInterface(entry.id, client), limits.interface, client, 'interface');
+      await this.spend(budgetKeys.clientInterface(entry.id, client), limits.interface, client, 'interface', redis);
     return true;
   }
 
   /** Throws RATE_LIMITED when the call does not fit the budget. */
-  private async spend(key: string, limit: WindowLimit, client: string, kind: LimitKind): Promise<void> {
-    const retryAfter = await this.budget.spend(key, limit);
+  private async spend(
+    key: string,
+    limit: WindowLimit,
+    client: string,
+    kind: LimitKind,
+    redis: RedisBudget,
+  ): Promise<void> {
+    const retryAfter = await this.budget.spend(key, limit, redis);
     if (retryAfter === undefined) return;
     this.observer.onRejected(client, kind);
     throw new RateLimitedError(retryAfter);

@@ -1,14 +1,25 @@
 import { Logger } from '@nestjs/common';
-import { FallbackWindowCounter, MemoryWindowCounter, RedisWindowCounter, type WindowCounterStore } from '#cache';
+import {
+  FallbackWindowCounter,
+  MemoryWindowCounter,
+  RedisWindowCounter,
+  type RedisBreaker,
+  type WindowCounterStore,
+} from '#cache';
 import type { CacheConfig } from '../config/cache-config.js';
 import type { RateLimitConfig } from '../config/rate-limit-config.js';
 
 /**
  * Redis (the cache's connection settings, REDIS_URL included, and its short command budget)
- * with this instance's memory standing in while Redis is down or slow; memory alone when no
- * Redis is configured or no limit is switched on.
+ * with this instance's memory standing in while Redis is down or slow, and skipped at once while
+ * the cache's breaker is open (one breaker per Redis); memory alone when no Redis is configured
+ * or no limit is switched on.
  */
-export function createWindowCounter(cache: CacheConfig, limits: RateLimitConfig): WindowCounterStore {
+export function createWindowCounter(
+  cache: CacheConfig,
+  limits: RateLimitConfig,
+  breaker: RedisBreaker,
+): WindowCounterStore {
   const local = new MemoryWindowCounter();
   if (!cache.redis || (!limits.enabled && !limits.perUser.enabled)) return local;
   const logger = new Logger('RateLimit');
@@ -17,10 +28,14 @@ export function createWindowCounter(cache: CacheConfig, limits: RateLimitConfig)
   const shared = new RedisWindowCounter(cache.redis, (e) =>
     connectionWarning(`rate-limit counter connection: ${e.message}`),
   );
-  return new FallbackWindowCounter(shared, local, (e) =>
-    fallbackWarning(
-      `shared rate-limit counter failed, counting on this instance: ${e instanceof Error ? e.message : String(e)}`,
-    ),
+  return new FallbackWindowCounter(
+    shared,
+    local,
+    (e) =>
+      fallbackWarning(
+        `shared rate-limit counter failed, counting on this instance: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    breaker,
   );
 }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { RedisBudget } from '#cache';
 import type { CatalogEntry } from '#msdk';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
 import { rateLimitConfig } from '../config/config-namespaces.js';
@@ -22,10 +23,14 @@ export class PerUserFrequencyCheck {
     @Inject(RATE_LIMIT_OBSERVER) private readonly observer: RateLimitObserver,
   ) {}
 
-  /** Resolves when the call may go; rejects with MSDK_FREQUENCY_LIMIT when it may not. */
-  async admit(caller: AuthenticatedCaller, entry: CatalogEntry, openid: unknown): Promise<void> {
+  /**
+   * Resolves when the call may go; rejects with MSDK_FREQUENCY_LIMIT when it may not. `redis`: the
+   * request's time for Redis, shared with its other Redis work.
+   */
+  async admit(caller: AuthenticatedCaller, entry: CatalogEntry, openid: unknown, redis?: RedisBudget): Promise<void> {
     if (!this.config.perUser.enabled || typeof openid !== 'string') return;
-    const retryAfter = await this.budget.spend(budgetKeys.user(caller.game.id, entry.id, openid), this.config.perUser);
+    const key = budgetKeys.user(caller.game.id, entry.id, openid);
+    const retryAfter = await this.budget.spend(key, this.config.perUser, redis);
     if (retryAfter === undefined) return;
     this.observer.onRejected(caller.client, 'user');
     throw new UserFrequencyLimitedError(retryAfter);

@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { WINDOW_COUNTER, type WindowCounterStore } from '#cache';
+import { RedisBreaker, WINDOW_COUNTER, type WindowCounterStore } from '#cache';
 import type { CacheConfig } from '../config/cache-config.js';
 import { cacheConfig, rateLimitConfig } from '../config/config-namespaces.js';
 import type { RateLimitConfig } from '../config/rate-limit-config.js';
@@ -20,8 +20,9 @@ import { WindowBudget } from './window-budget.js';
   providers: [
     {
       provide: WINDOW_COUNTER,
-      inject: [cacheConfig.KEY, rateLimitConfig.KEY],
-      useFactory: (cache: CacheConfig, limits: RateLimitConfig) => createWindowCounter(cache, limits),
+      inject: [cacheConfig.KEY, rateLimitConfig.KEY, RedisBreaker],
+      useFactory: (cache: CacheConfig, limits: RateLimitConfig, breaker: RedisBreaker) =>
+        createWindowCounter(cache, limits, breaker),
     },
     {
       provide: WindowBudget,

@@ -1,4 +1,4 @@
-import type { WindowCount, WindowCounterStore } from '#cache';
+import type { RedisBudget, WindowCount, WindowCounterStore } from '#cache';
 import type { WindowLimit } from '../config/rate-limit-config.js';
 
 /** The most calls one lease takes from the shared counter at once, whatever the limit. */
@@ -42,31 +42,42 @@ export class WindowBudget {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Undefined when the call fits; otherwise the whole seconds until the window resets (≥ 1). */
-  async spend(key: string, limit: WindowLimit): Promise<number | undefined> {
+  /**
+   * Undefined when the call fits; otherwise the whole seconds until the window resets (≥ 1).
+   * `redis` is the request's time for Redis: waits on the shared counter fit in what is left.
+   */
+  async spend(key: string, limit: WindowLimit, redis?: RedisBudget): Promise<number | undefined> {
     const lease = this.counter.kind === 'redis' ? Math.min(MAX_LEASE, Math.floor(limit.limit * this.leaseShare)) : 1;
-    if (lease <= 1) return this.verdict(await this.counter.hit(key, limit.windowMs), limit);
+    if (lease <= 1) return this.verdict(await this.counter.hit(key, limit.windowMs, 1, redis), limit);
     if (spentFromHeld(this.leases.get(key), this.now())) return undefined;
-    return this.spendLeased(key, limit, lease);
+    return this.spendLeased(key, limit, lease, redis);
   }
 
   private verdict(hit: WindowCount, limit: WindowLimit): number | undefined {
     return hit.count <= this.allowed(hit, limit) ? undefined : retryAfterSeconds(hit.resetInMs);
   }
 
-  private async spendLeased(key: string, limit: WindowLimit, size: number): Promise<number | undefined> {
+  private async spendLeased(
+    key: string,
+    limit: WindowLimit,
+    size: number,
+    redis: RedisBudget | undefined,
+  ): Promise<number | undefined> {
     for (;;) {
       const lease = this.leases.get(key);
       const now = this.now();
       if (lease && lease.endsAt > now) {
         if (lease.taking) {
-          await lease.taking;
+          // Another request's wait on Redis counts against this one's budget too; past it, this
+          // call is counted as any other would be with Redis failing (locally).
+          if (await waitedOut(lease.taking, redis))
+            return this.verdict(await this.counter.hit(key, limit.windowMs, 1, redis), limit);
           continue;
         }
         if (spentFromHeld(lease, now)) return undefined;
         if (lease.exhausted) return retryAfterSeconds(lease.endsAt - now);
       }
-      return this.takeLease(key, limit, size);
+      return this.takeLease(key, limit, size, redis);
     }
   }
 
@@ -74,7 +85,12 @@ export class WindowBudget {
    * One increment of `size` on the shared counter; what fits under the limit becomes this
    * instance's. The call that takes the lease spends from it before anyone waiting may.
    */
-  private async takeLease(key: string, limit: WindowLimit, size: number): Promise<number | undefined> {
+  private async takeLease(
+    key: string,
+    limit: WindowLimit,
+    size: number,
+    redis: RedisBudget | undefined,
+  ): Promise<number | undefined> {
     let release!: () => void;
     const lease: Lease = {
       left: 0,
@@ -85,7 +101,7 @@ export class WindowBudget {
     if (this.leases.size >= MAX_LEASED_KEYS && !this.leases.has(key)) this.leases.clear();
     this.leases.set(key, lease);
     try {
-      const hit = await this.counter.hit(key, limit.windowMs, size);
+      const hit = await this.counter.hit(key, limit.windowMs, size, redis);
       const granted = Math.max(0, Math.min(size, this.allowed(hit, limit) - (hit.count - size)));
       lease.exhausted = granted < size;
       lease.endsAt = this.now() + hit.resetInMs;
@@ -111,6 +127,20 @@ function spentFromHeld(lease: Lease | undefined, now: number): boolean {
   if (!lease || lease.taking || lease.left <= 0 || lease.endsAt <= now) return false;
   lease.left--;
   return true;
+}
+
+/** Waits for `taking` within the budget: true when the budget ran out first. */
+async function waitedOut(taking: Promise<void>, redis: RedisBudget | undefined): Promise<boolean> {
+  if (!redis) {
+    await taking;
+    return false;
+  }
+  try {
+    await redis.race(taking);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function retryAfterSeconds(resetInMs: number): number {
