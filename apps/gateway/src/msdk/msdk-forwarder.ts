@@ -3,6 +3,7 @@ import { ReadThroughCache, RequestRedisBudgets, type RedisBudget } from '#cache'
 import {
   buildUpstreamCall,
   isUpstreamOutage,
+  isUpstreamPoolExhaustedError,
   upstreamAppId,
   MsdkClient,
   type CallerPayload,
@@ -84,7 +85,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
       {
         ttlMs,
         skipRead: context.noCache,
-        staleCovers: isUpstreamOutage,
+        staleCovers: coveredByCopy,
         staleIfSlowMs: staleIfSlowFor(entry, this.cacheSettings),
         redisBudget: redis,
       },
@@ -129,4 +130,12 @@ export class MsdkForwarder implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.client.close();
   }
+}
+
+/**
+ * Failures a cached copy answers for: MSDK's outages, and a call refused because every
+ * connection to MSDK is busy (never sent, so not an outage the breaker counts).
+ */
+function coveredByCopy(error: unknown): boolean {
+  return isUpstreamOutage(error) || isUpstreamPoolExhaustedError(error);
 }

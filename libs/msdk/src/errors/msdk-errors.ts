@@ -186,6 +186,8 @@ export const isMsdkFailure = (e: unknown): e is MsdkFailure => e instanceof Msdk
 export const isUpstreamTimeoutError = (e: unknown): e is UpstreamTimeoutError => e instanceof UpstreamTimeoutError;
 export const isUpstreamUnavailableError = (e: unknown): e is UpstreamUnavailableError =>
   e instanceof UpstreamUnavailableError;
+export const isUpstreamPoolExhaustedError = (e: unknown): e is UpstreamPoolExhaustedError =>
+  e instanceof UpstreamPoolExhaustedError;
 export const isBadUpstreamResponseError = (e: unknown): e is BadUpstreamResponseError =>
   e instanceof BadUpstreamResponseError;
 export const isCircuitOpenError = (e: unknown): e is CircuitOpenError => e instanceof CircuitOpenError;
