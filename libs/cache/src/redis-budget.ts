@@ -38,6 +38,11 @@ export class RedisBudget {
     });
     try {
       return await Promise.race([command, outOfTime]);
+    } catch (error) {
+      // Out of time is spent, whatever the clock says: libuv's millisecond timers can fire a
+      // fraction of a millisecond before performance.now() has counted the whole budget.
+      if (error instanceof RedisBudgetSpentError) this.leftMs = 0;
+      throw error;
     } finally {
       clearTimeout(timer);
       this.leftMs -= performance.now() - started;
