@@ -4,22 +4,9 @@ import { GatewayHarness } from '../support/gateway-harness.js';
 import { post, type HttpResult } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
-import { AUTH_SAMPLES } from './samples/auth.samples.js';
-import { FRIEND_SAMPLES } from './samples/friend.samples.js';
-import { GROUP_SAMPLES } from './samples/group.samples.js';
-import { PROFILE_SAMPLES } from './samples/profile.samples.js';
-import { RELATION_SAMPLES } from './samples/relation.samples.js';
-import type { SampleCall } from './samples/sample-call.js';
-import { SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
+import { ALL_SAMPLES } from './samples/all.samples.js';
 
-const SAMPLES: SampleCall[] = [
-  ...AUTH_SAMPLES,
-  ...RELATION_SAMPLES,
-  ...GROUP_SAMPLES,
-  ...PROFILE_SAMPLES,
-  ...SHARE_FREEFLOW_SAMPLES,
-  ...FRIEND_SAMPLES,
-];
+const SAMPLES = ALL_SAMPLES;
 const byId = new Map(SAMPLES.map((s) => [s.id, s]));
 
 /** The envelope names the request by the id its X-Request-Id header carries. */

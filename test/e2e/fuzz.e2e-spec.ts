@@ -5,13 +5,8 @@ import { isErrorEnvelope } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { get } from '../support/http-client.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
-import { AUTH_SAMPLES } from './samples/auth.samples.js';
-import { FRIEND_SAMPLES } from './samples/friend.samples.js';
-import { GROUP_SAMPLES } from './samples/group.samples.js';
-import { PROFILE_SAMPLES } from './samples/profile.samples.js';
-import { RELATION_SAMPLES } from './samples/relation.samples.js';
-import { SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
 import { defined } from '../support/defined.js';
+import { ALL_SAMPLES } from './samples/all.samples.js';
 
 // Thousands of random and malformed requests (bodies, content types, headers, methods) against a
 // sample of routes: the gateway never answers 5xx, never falls over, and every answer is either
@@ -20,14 +15,6 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const CONCURRENCY = 32;
 
-const ALL_SAMPLES = [
-  ...AUTH_SAMPLES,
-  ...RELATION_SAMPLES,
-  ...GROUP_SAMPLES,
-  ...PROFILE_SAMPLES,
-  ...SHARE_FREEFLOW_SAMPLES,
-  ...FRIEND_SAMPLES,
-];
 const SAMPLE_IDS = [
   'auth.verify_login',
   'relation.qqprofile', // cached

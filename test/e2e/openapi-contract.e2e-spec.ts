@@ -7,13 +7,9 @@ import { SandboxHarness } from '../support/sandbox-harness.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
 import { TEST_GAME } from '../support/test-game.js';
 import { ContractValidator, readCommittedDocument } from './openapi-validator.js';
-import { AUTH_SAMPLES } from './samples/auth.samples.js';
-import { FRIEND_INVALID, FRIEND_MORE_SAMPLES, FRIEND_SAMPLES } from './samples/friend.samples.js';
-import { GROUP_INVALID, GROUP_SAMPLES } from './samples/group.samples.js';
-import { PROFILE_INVALID, PROFILE_SAMPLES } from './samples/profile.samples.js';
-import { RELATION_INVALID, RELATION_SAMPLES } from './samples/relation.samples.js';
+import { FRIEND_MORE_SAMPLES } from './samples/friend.samples.js';
 import type { SampleCall } from './samples/sample-call.js';
-import { SHARE_FREEFLOW_INVALID, SHARE_FREEFLOW_SAMPLES } from './samples/share-freeflow.samples.js';
+import { ALL_SAMPLES, ALL_INVALID } from './samples/all.samples.js';
 
 /*
  * The contract: for every operation, what the sandbox (MSDK's emulator) answers and what the
@@ -23,21 +19,8 @@ import { SHARE_FREEFLOW_INVALID, SHARE_FREEFLOW_SAMPLES } from './samples/share-
  * drift apart unnoticed.
  */
 
-const SAMPLES: SampleCall[] = [
-  ...AUTH_SAMPLES,
-  ...RELATION_SAMPLES,
-  ...GROUP_SAMPLES,
-  ...PROFILE_SAMPLES,
-  ...SHARE_FREEFLOW_SAMPLES,
-  ...FRIEND_SAMPLES,
-];
-const INVALID = [
-  ...RELATION_INVALID,
-  ...GROUP_INVALID,
-  ...PROFILE_INVALID,
-  ...SHARE_FREEFLOW_INVALID,
-  ...FRIEND_INVALID,
-];
+const SAMPLES = ALL_SAMPLES;
+const INVALID = ALL_INVALID;
 const sampleOf = (entry: CatalogEntry): SampleCall => {
   const sample = SAMPLES.find((s) => s.id === entry.id);
   if (!sample) throw new Error(`no sample call for ${entry.id}`);

@@ -13,13 +13,9 @@ import { RelationController } from '../../apps/gateway/src/domains/relation/rela
 import { ShareController } from '../../apps/gateway/src/domains/share/share.controller.js';
 import { CompiledDtoCheck } from '../../apps/gateway/src/validation/compiled-dto-check.js';
 import { VALIDATION_OPTIONS } from '../../apps/gateway/src/validation/create-validation-pipe.js';
-import { AUTH_SAMPLES } from '../e2e/samples/auth.samples.js';
-import { FRIEND_INVALID, FRIEND_MORE_SAMPLES, FRIEND_SAMPLES } from '../e2e/samples/friend.samples.js';
-import { GROUP_INVALID, GROUP_SAMPLES } from '../e2e/samples/group.samples.js';
-import { PROFILE_INVALID, PROFILE_SAMPLES } from '../e2e/samples/profile.samples.js';
-import { RELATION_INVALID, RELATION_SAMPLES } from '../e2e/samples/relation.samples.js';
-import { SHARE_FREEFLOW_INVALID, SHARE_FREEFLOW_SAMPLES } from '../e2e/samples/share-freeflow.samples.js';
+import { FRIEND_MORE_SAMPLES } from '../e2e/samples/friend.samples.js';
 import { defined } from '../support/defined.js';
+import { ALL_SAMPLES, ALL_INVALID } from '../e2e/samples/all.samples.js';
 
 type Dto = new () => object;
 const CONTROLLERS = [
@@ -31,22 +27,8 @@ const CONTROLLERS = [
   FreeflowController,
   FriendController,
 ];
-const VALID = [
-  ...AUTH_SAMPLES,
-  ...RELATION_SAMPLES,
-  ...GROUP_SAMPLES,
-  ...PROFILE_SAMPLES,
-  ...SHARE_FREEFLOW_SAMPLES,
-  ...FRIEND_SAMPLES,
-  ...FRIEND_MORE_SAMPLES,
-];
-const INVALID = [
-  ...RELATION_INVALID,
-  ...GROUP_INVALID,
-  ...PROFILE_INVALID,
-  ...SHARE_FREEFLOW_INVALID,
-  ...FRIEND_INVALID,
-];
+const VALID = [...ALL_SAMPLES, ...FRIEND_MORE_SAMPLES];
+const INVALID = ALL_INVALID;
 
 /** Every route's body DTO, read from the controllers as Nest reads them. */
 function dtoByRoute(): Map<string, Dto> {
