@@ -41,6 +41,27 @@ describe('ReadThroughCache', () => {
     expect(lookups).toEqual(['MISS', 'HIT']);
   });
 
+  it('answers before the write, and serves a miss that comes before the write lands without loading again', async () => {
+    const memory = new MemoryStore(100);
+    let landWrite: () => void = () => undefined;
+    const slowWrites: CacheStore = {
+      ...failingStore,
+      get: (key) => memory.get(key),
+      set: (key, entry, ttlMs) =>
+        new Promise<void>((resolve) => (landWrite = () => void memory.set(key, entry, ttlMs).then(resolve))),
+    };
+    const { cache } = setup(slowWrites);
+    let loads = 0;
+    const load = () => Promise.resolve({ value: b(`v${++loads}`), degraded: false });
+    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, load)).result).toBe('MISS');
+    const between = await cache.read('k', { ttlMs: 1000, staleCovers }, load);
+    expect([between.result, text(between.value), loads]).toEqual(['HIT', 'v1', 1]);
+    landWrite();
+    await new Promise((resolve) => setImmediate(resolve));
+    const after = await cache.read('k', { ttlMs: 1000, staleCovers }, load);
+    expect([after.result, text(after.value), loads]).toEqual(['HIT', 'v1', 1]);
+  });
+
   it('applies the TTL jitter (random=1 -> +10%)', async () => {
     const { cache, advance } = setup();
     await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.resolve({ value: b('v'), degraded: false }));

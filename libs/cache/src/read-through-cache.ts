@@ -68,6 +68,11 @@ interface Slow {
  */
 export class ReadThroughCache {
   private readonly flights = new SingleFlight<Loaded>();
+  /**
+   * Values loaded and answered but not yet in the store: the write happens after the answer, so
+   * a miss that arrives between the two is served from here instead of loading the key again.
+   */
+  private readonly writing = new Map<string, Buffer>();
   private readonly now: () => number;
   private readonly random: () => number;
 
@@ -95,13 +100,15 @@ export class ReadThroughCache {
 
     let copy = options.skipRead ? undefined : await safeGet();
     if (copy && copy.freshUntil > this.now()) return this.answer({ value: copy.value, result: 'HIT', degraded: false });
+    const beingWritten = options.skipRead ? undefined : this.writing.get(key);
+    if (beingWritten) return this.answer({ value: beingWritten, result: 'HIT', degraded: false });
 
     let leader = false;
     const flight = this.flights.run(key, async () => {
       leader = true;
       const value = await load();
       // The answer never waits for the write (nor for a slow Redis behind it).
-      if (!value.degraded) void this.safeSet(key, value.value, options.ttlMs);
+      if (!value.degraded) void this.write(key, value.value, options.ttlMs);
       return value;
     });
     let outcome: Loaded | Slow;
@@ -123,6 +130,16 @@ export class ReadThroughCache {
       return this.answer({ value: loaded.value, result: storeFailed ? 'BYPASS' : 'MISS', degraded: true, ...mine });
     }
     return this.answer({ value: loaded.value, result: storeFailed ? 'BYPASS' : 'MISS', degraded: false, ...mine });
+  }
+
+  /** Stores a loaded value, serving it to misses of the key (`writing`) until the store has it. */
+  private async write(key: string, value: Buffer, ttlMs: number): Promise<void> {
+    this.writing.set(key, value);
+    try {
+      await this.safeSet(key, value, ttlMs);
+    } finally {
+      if (this.writing.get(key) === value) this.writing.delete(key);
+    }
   }
 
   /** Never rejects: a failed write is reported (logged and counted), and the next read misses. */
