@@ -4,6 +4,7 @@ import { GatewayHarness } from '../support/gateway-harness.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { TEST_GAME } from '../support/test-game.js';
 import { withSandboxAndGateway } from '../support/sandbox-and-gateway.js';
+import { AUTH_SAMPLES } from './samples/auth.samples.js';
 
 const OPENID = 'A3284A812ECA15269F85AE1C2D94EB37';
 const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
@@ -13,61 +14,19 @@ describe('auth routes end to end', () => {
   let gateway!: GatewayHarness;
   withSandboxAndGateway({}, (s, g) => ((sandbox = s), (gateway = g)));
 
-  const cases = [
-    {
-      route: '/v1/auth/verify_login',
-      body: { openid: OPENID, accessToken: TOKEN, userip: '192.168.5.114' },
-      path: '/auth/verify_login',
-      appid: TEST_GAME.qqAppId,
-      tokenField: 'openkey',
-      idField: 'openid',
-    },
-    {
-      route: '/v1/auth/check_token',
-      body: { openid: 'oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: TOKEN },
-      path: '/auth/check_token',
-      appid: TEST_GAME.wechatAppId,
-      tokenField: 'accessToken',
-      idField: 'openid',
-    },
-    {
-      route: '/v1/auth/guest_check_token',
-      body: { openid: 'G_oGRTijiaT-XrbyXKozckdNHFgPyc', accessToken: TOKEN },
-      path: '/auth/guest_check_token',
-      appid: `G_${TEST_GAME.qqAppId}`,
-      tokenField: 'accessToken',
-      idField: 'guestid',
-    },
-    {
-      route: '/v1/auth/apple_verify',
-      body: {
-        openid: '001397.7ff24f921687e60de.0342',
-        accessToken: 'a8056b8b672b6bb8de46.0.mrtzx.ArFaahPSGpcw',
-        os: 'iap',
-        channel: '1001',
-      },
-      path: '/auth/apple_verify',
-      appid: `A_${TEST_GAME.qqAppId}`,
-      tokenField: 'access_token',
-      idField: 'openid',
-    },
-    {
-      route: '/v1/auth/get_pfval',
-      body: {
-        openid: 'oyQmcwlfqLdebciSJTiGy8Bm5N40',
-        accessToken: TOKEN,
-        platform: 'desktop_m_wx',
-        regChannel: '2002',
-        os: 'android',
-        installchannel: '73213123',
-        offerid: '1104674695',
-      },
-      path: '/auth/get_pfval',
-      appid: TEST_GAME.wechatAppId,
-      tokenField: 'accessToken',
-      idField: 'openid',
-    },
-  ];
+  /** Where each interface puts the caller's token and user id (MSDK's own field names). */
+  const FIELDS: Record<string, { tokenField: string; idField: string }> = {
+    'auth.verify_login': { tokenField: 'openkey', idField: 'openid' },
+    'auth.check_token': { tokenField: 'accessToken', idField: 'openid' },
+    'auth.guest_check_token': { tokenField: 'accessToken', idField: 'guestid' },
+    'auth.apple_verify': { tokenField: 'access_token', idField: 'openid' },
+    'auth.get_pfval': { tokenField: 'accessToken', idField: 'openid' },
+  };
+  const cases = AUTH_SAMPLES.map((sample) => ({
+    ...sample,
+    ...FIELDS[sample.id],
+    path: sample.route.replace(/^\/v1/, ''),
+  }));
 
   for (const c of cases) {
     it(`${c.route} is signed as ${c.appid} and returns the sandbox answer unchanged`, async () => {

@@ -27,6 +27,14 @@ const redisEnv = (): Record<string, string> => (redis ? { REDIS_URL: redis.url }
 beforeAll(async () => {
   if (RedisServer.available()) redis = await RedisServer.start();
 });
+/** The gateway for these tests: qqprofile cached for TTL_MS, with the given staleIfSlowMs. */
+const stack = (staleIfSlowMs: number) => ({
+  env: redisEnv(),
+  resilience: { attemptTimeoutMs: 1500, deadlineMs: 1800, maxRetries: 0, breakerThreshold: 1000 },
+  configPatch: {
+    cache: { ttlJitter: 0, interfaces: { 'relation.qqprofile': { ttlMs: TTL_MS, staleIfSlowMs } } },
+  },
+});
 afterAll(async () => {
   await redis?.stop();
 });
@@ -35,16 +43,7 @@ describe('stale if slow', () => {
   let sandbox!: SandboxHarness;
   let gateway!: GatewayHarness;
   withSandboxAndGateway(
-    () => ({
-      env: redisEnv(),
-      resilience: { attemptTimeoutMs: 1500, deadlineMs: 1800, maxRetries: 0, breakerThreshold: 1000 },
-      configPatch: {
-        cache: {
-          ttlJitter: 0,
-          interfaces: { 'relation.qqprofile': { ttlMs: TTL_MS, staleIfSlowMs: STALE_IF_SLOW_MS } },
-        },
-      },
-    }),
+    () => stack(STALE_IF_SLOW_MS),
     (s, g) => ((sandbox = s), (gateway = g)),
   );
 
@@ -118,13 +117,7 @@ describe('stale if slow switched off for an interface (staleIfSlowMs 0)', () => 
   let sandbox!: SandboxHarness;
   let gateway!: GatewayHarness;
   withSandboxAndGateway(
-    () => ({
-      env: redisEnv(),
-      resilience: { attemptTimeoutMs: 1500, deadlineMs: 1800, maxRetries: 0, breakerThreshold: 1000 },
-      configPatch: {
-        cache: { ttlJitter: 0, interfaces: { 'relation.qqprofile': { ttlMs: TTL_MS, staleIfSlowMs: 0 } } },
-      },
-    }),
+    () => stack(0),
     (s, g) => ((sandbox = s), (gateway = g)),
   );
 
