@@ -121,13 +121,14 @@ const dashboardExprs = (JSON.parse(readFileSync(DASHBOARD, 'utf8')) as Dashboard
       await gateway.call('/v1/auth/verify_login', user('RULE0005'), { client: limited });
       await gateway.call('/v1/auth/verify_login', user('RULE0006'), { client: limited });
       families = exportedFamilies((await get(`${gateway.url}/metrics`)).text);
-      // Every rule evaluated at least once (health `unknown` until then).
-      for (let attempt = 0; attempt < 60; attempt++) {
+      // Every rule evaluated at least once (health `unknown` until then; evaluated every second).
+      for (let attempt = 0; attempt < 80; attempt++) {
         rules = await prometheus.rules();
         if (rules.length > 0 && rules.every((r) => r.health !== 'unknown')) break;
         await new Promise((r) => setTimeout(r, 250));
       }
-    });
+      // Four servers to start on a shared machine: more than the default 30 s may pass.
+    }, 90_000);
     afterAll(async () => {
       await prometheus?.stop();
       await gateway?.close();
