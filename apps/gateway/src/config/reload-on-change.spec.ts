@@ -69,6 +69,23 @@ describe('reloadOnChange', () => {
     expect(reloads).toEqual([`changed: ${file}`]);
   });
 
+  it("watches only the gateway's own *_FILE settings", () => {
+    const env = {
+      GATEWAY_CONFIG_FILE: join(dir, 'gateway.json'),
+      GATEWAY_CLIENT_GAME_SERVER_KEY_SHA256_FILE: join(dir, 'digests'),
+      MSDK_GAME_DEMO_V5_SIGKEY_FILE: join(dir, 'sigkey'),
+      SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt',
+    };
+    triggers = reloadOnChange(() => undefined, env, logger);
+    expect([...triggers.watchedFiles].sort()).toEqual(
+      [
+        env.GATEWAY_CONFIG_FILE,
+        env.GATEWAY_CLIENT_GAME_SERVER_KEY_SHA256_FILE,
+        env.MSDK_GAME_DEMO_V5_SIGKEY_FILE,
+      ].sort(),
+    );
+  });
+
   it('reloads on SIGHUP, and a reload that throws does not escape the signal handler', () => {
     triggers = reloadOnChange(
       (t) => {

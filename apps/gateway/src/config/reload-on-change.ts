@@ -79,10 +79,16 @@ export function reloadOnChange(
   };
 }
 
-/** The files `*_FILE` settings name, absolute. */
+/**
+ * The gateway's own `*_FILE` settings: the config file, games' keys, clients' key digests. Not
+ * any `_FILE` in the environment (SSL_CERT_FILE and the like are other programs' business).
+ */
+const RELOADED_FILE_SETTING = /^(GATEWAY_CONFIG_FILE|GATEWAY_CLIENT_\w+_KEY_SHA256_FILE|MSDK_GAME_\w+_FILE)$/;
+
+/** The files the gateway's `*_FILE` settings name, absolute. */
 function fileSettings(env: Env): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => name.endsWith('_FILE') && !!value)
+    .filter(([name, value]) => RELOADED_FILE_SETTING.test(name) && !!value)
     .map(([, value]) => resolve(value as string));
 }
 
