@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,9 +232,14 @@ describe('key rotation without restart', () => {
       expect((await call(url, newKey, 'AFTER-SIGHUP')).status).toBe(200);
     });
 
-    it('still drains and exits 0 on SIGTERM', async () => {
+    it('still drains and exits 0 on SIGTERM; no key, old or new, reached any line it wrote', async () => {
+      const outputClosed = once(proc.child, 'close');
       proc.child.kill('SIGTERM');
       expect(await proc.exitCode()).toBe(0);
+      await outputClosed;
+      expect(proc.stdout).toMatch(/configuration reloaded/);
+      const output = proc.stdout + proc.stderr;
+      for (const secret of [oldMsdkKey, newMsdkKey, oldKey, newKey, steadyKey]) expect(output).not.toContain(secret);
     });
   });
 
