@@ -1,5 +1,6 @@
 import { ConfigValidationError } from './config/config-error.js';
 import { createGateway } from './bootstrap.js';
+import { DrainState } from './lifecycle/drain-state.js';
 import { exitOnSignals } from './lifecycle/exit-on-signals.js';
 
 /** Slack over MSDK's deadline for a request's last steps (answering, its log lines). */
@@ -7,13 +8,19 @@ const DRAIN_MARGIN_MS = 3_000;
 
 /**
  * Entry point: exits non-zero, naming what is wrong, when the configuration is invalid; on
- * SIGTERM or SIGINT drains in-flight requests and exits 0.
+ * SIGTERM or SIGINT turns not ready, serves on for the drain delay, then drains in-flight
+ * requests and exits 0.
  */
 async function main(): Promise<void> {
   try {
     const { app, config, logger } = await createGateway({ env: process.env });
     // A request in flight may wait on MSDK for the whole deadline: the drain is bounded just past it.
-    exitOnSignals(app, logger, { drainBoundMs: config.resilience.deadlineMs + DRAIN_MARGIN_MS });
+    const drain = app.get(DrainState);
+    exitOnSignals(app, logger, {
+      drainDelayMs: config.server.shutdownDrainDelayMs,
+      drainBoundMs: config.resilience.deadlineMs + DRAIN_MARGIN_MS,
+      onDrainStart: () => drain.begin(),
+    });
     await app.listen({ port: config.server.port, host: config.server.host });
     logger.info({ url: await app.getUrl() }, 'msdk-gateway listening');
   } catch (error) {
