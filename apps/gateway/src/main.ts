@@ -1,10 +1,8 @@
 import { ConfigValidationError } from './config/config-error.js';
 import { createGateway } from './bootstrap.js';
+import { drainBoundMs } from './lifecycle/drain-bound.js';
 import { DrainState } from './lifecycle/drain-state.js';
 import { exitOnSignals } from './lifecycle/exit-on-signals.js';
-
-/** Slack over MSDK's deadline for a request's last steps (answering, its log lines). */
-const DRAIN_MARGIN_MS = 3_000;
 
 /**
  * Entry point: exits non-zero, naming what is wrong, when the configuration is invalid; on
@@ -14,11 +12,10 @@ const DRAIN_MARGIN_MS = 3_000;
 async function main(): Promise<void> {
   try {
     const { app, config, logger } = await createGateway({ env: process.env });
-    // A request in flight may wait on MSDK for the whole deadline: the drain is bounded just past it.
     const drain = app.get(DrainState);
     exitOnSignals(app, logger, {
       drainDelayMs: config.server.shutdownDrainDelayMs,
-      drainBoundMs: config.resilience.deadlineMs + DRAIN_MARGIN_MS,
+      drainBoundMs: drainBoundMs(config.resilience.deadlineMs),
       onDrainStart: () => drain.begin(),
     });
     await app.listen({ port: config.server.port, host: config.server.host });
