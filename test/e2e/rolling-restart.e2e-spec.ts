@@ -16,12 +16,14 @@ const CLIENTS = 4;
 /** Between a client's calls: a steady load, not one that starves the machine's two cores. */
 const PAUSE_MS = 10;
 /**
- * HAProxy checks /health/ready every 200 ms and takes an instance out at the first failure, so
- * 1000 ms of drain delay leave it several checks to see the 503 before the instance stops
- * listening (config/haproxy/haproxy.cfg says the same rule for production values).
+ * HAProxy checks /health/ready every 200 ms and takes an instance out at the first failure (a 503,
+ * or no answer within 500 ms), so 1500 ms of drain delay leave it time to see the 503 before the
+ * instance stops listening, even on a busy machine: 200 + 500 < 1500, the rule that
+ * config/haproxy/haproxy.cfg states for its production values.
  */
 const CHECK_INTER_MS = 200;
-const DRAIN_DELAY_MS = 1000;
+const CHECK_TIMEOUT_MS = 500;
+const DRAIN_DELAY_MS = 1500;
 /** The load stops by itself after this long, whatever happens to the test. */
 const LOAD_BOUND_MS = 150_000;
 
@@ -100,21 +102,23 @@ const answered = (proc: GatewayProcess): number =>
       PORT: String(ports[i]),
       SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
     });
-    await gateways[i].listening();
+    // Generous: three processes start on a machine that the load (and other work) keeps busy.
+    await gateways[i].listening(30_000);
   };
 
   beforeAll(async () => {
     sandbox = await SandboxHarness.start();
     for (let i = 0; i < INSTANCES; i++) ports.push(await freePort());
-    await Promise.all(ports.map((_, i) => startGateway(i)));
+    for (let i = 0; i < INSTANCES; i++) await startGateway(i);
     haproxy = await HaproxyServer.start({
       gateways: ports.map((p) => `127.0.0.1:${p}`),
       checkInterMs: CHECK_INTER_MS,
+      checkTimeoutMs: CHECK_TIMEOUT_MS,
       checkFall: 1,
       checkRise: 1,
     });
     pool = new Pool(haproxy.url, { connections: CLIENTS });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await pool?.close();

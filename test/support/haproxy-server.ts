@@ -10,6 +10,7 @@ export interface HaproxyOptions {
   /** host:port of each gateway instance, in the order of the config's GATEWAY_1..3. */
   readonly gateways: readonly string[];
   readonly checkInterMs: number;
+  readonly checkTimeoutMs: number;
   readonly checkFall: number;
   readonly checkRise: number;
 }
@@ -42,6 +43,7 @@ export class HaproxyServer {
       HAPROXY_BIND: `127.0.0.1:${port}`,
       HAPROXY_STATS_BIND: `127.0.0.1:${statsPort}`,
       HAPROXY_CHECK_INTER: `${options.checkInterMs}ms`,
+      HAPROXY_CHECK_TIMEOUT: `${options.checkTimeoutMs}ms`,
       HAPROXY_CHECK_FALL: String(options.checkFall),
       HAPROXY_CHECK_RISE: String(options.checkRise),
     };
