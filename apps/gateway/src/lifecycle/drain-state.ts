@@ -8,13 +8,14 @@ import { Injectable } from '@nestjs/common';
  */
 @Injectable()
 export class DrainState {
-  private drainingSince: number | undefined;
+  private started = false;
 
   get draining(): boolean {
-    return this.drainingSince !== undefined;
+    return this.started;
   }
 
+  /** There is no way back: a draining instance only stops. */
   begin(): void {
-    this.drainingSince ??= Date.now();
+    this.started = true;
   }
 }
