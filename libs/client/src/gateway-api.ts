@@ -28,7 +28,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: the MSDK circuit breakers are closed and the cache store answers (else 503) */
+    /** Readiness: not shutting down, the MSDK circuit breakers closed and the cache store answering (else 503) */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;

@@ -12,6 +12,11 @@ export interface ServerConfig {
   readonly production: boolean;
   /** /metrics asks for an `admin` client key (open by default, for the scraper). */
   readonly metricsRequireAdmin: boolean;
+  /**
+   * After SIGTERM: how long the process keeps serving, not ready, before it stops listening
+   * (SHUTDOWN_DRAIN_DELAY_MS), so balancers take it out before its connections close.
+   */
+  readonly shutdownDrainDelayMs: number;
 }
 
 export interface UpstreamConfig {

@@ -38,9 +38,16 @@ describe('loadGatewayConfig: settings from the environment', () => {
     ['RATE_LIMITS_ENABLED', '2', /RATE_LIMITS_ENABLED must be 1, 0, true or false/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL\) must be a redis:\/\/ or rediss:\/\/ URL/],
     ['PORT', 'eighty', /server\.port must be an integer/],
+    ['SHUTDOWN_DRAIN_DELAY_MS', 'soon', /server\.shutdownDrainDelayMs must be an integer from 0 to 120000/],
+    ['SHUTDOWN_DRAIN_DELAY_MS', '-1', /server\.shutdownDrainDelayMs must be an integer from 0 to 120000/],
     ['MSDK_TRANSPORT', 'fetch', /upstream\.transport must be "undici" or "axios"/],
   ])('refuses %s=%s, naming it', (name, value, message) => {
     expect(problemWith({ [name]: value })).toMatch(message);
+  });
+
+  it('waits 5 s after SIGTERM before it stops listening, unless SHUTDOWN_DRAIN_DELAY_MS says otherwise', () => {
+    expect(loadGatewayConfig(VALID_ENV).server.shutdownDrainDelayMs).toBe(5000);
+    expect(loadGatewayConfig({ ...VALID_ENV, SHUTDOWN_DRAIN_DELAY_MS: '0' }).server.shutdownDrainDelayMs).toBe(0);
   });
 
   it('takes 1/0 and true/false for on/off settings', () => {

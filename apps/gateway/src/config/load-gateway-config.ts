@@ -15,6 +15,12 @@ import {
   type UpstreamConfig,
 } from './gateway-config.js';
 
+/**
+ * Long enough for a balancer checking readiness every 1-2 s (Kubernetes' Endpoints update,
+ * HAProxy's `inter`) to take the instance out before it stops listening.
+ */
+const DEFAULT_SHUTDOWN_DRAIN_DELAY_MS = 5_000;
+
 /** pino's levels: anything else would stop the logger, not name the setting. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -73,7 +79,12 @@ function readConfigJson(env: Env, problems: ProblemList): Json {
 }
 
 function loadServer(o: Json, env: Env, production: boolean, problems: ProblemList): ServerConfig {
-  const withEnv = { ...o, port: env.PORT ?? o.port, host: env.HOST ?? o.host };
+  const withEnv = {
+    ...o,
+    port: env.PORT ?? o.port,
+    host: env.HOST ?? o.host,
+    shutdownDrainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS ?? o.shutdownDrainDelayMs,
+  };
   return {
     host: str(withEnv, 'host', 'server', problems, '0.0.0.0'),
     port: int(withEnv, 'port', 'server', problems, 3000, 0, 65535),
@@ -88,6 +99,15 @@ function loadServer(o: Json, env: Env, production: boolean, problems: ProblemLis
       'server.metricsRequireAdminKey',
       problems,
       false,
+    ),
+    shutdownDrainDelayMs: int(
+      withEnv,
+      'shutdownDrainDelayMs',
+      'server',
+      problems,
+      DEFAULT_SHUTDOWN_DRAIN_DELAY_MS,
+      0,
+      120_000,
     ),
   };
 }

@@ -9,6 +9,7 @@ import { registerAccessLog } from '../http/access-log.js';
 import { registerGracefulClose } from '../http/graceful-close.js';
 import { registerJsonDepthLimit } from '../http/json-depth-limit.js';
 import { registerJsonOnly } from '../http/json-only.js';
+import { DrainState } from '../lifecycle/drain-state.js';
 import type { GatewayLogs } from '../logging/create-logger.js';
 import { registerLogOutput } from '../logging/register-log-output.js';
 import { registerRequestFields } from '../http/request-fields.js';
@@ -100,6 +101,7 @@ export function registerRequestPipeline(app: NestFastifyApplication, logs: Gatew
   registerLogOutput(fastify, logs, app.get(GatewayMetrics).registry);
   // 14. Error envelope: any failure of any step above, as {"error": {...}} with its status.
   app.useGlobalFilters(app.get(ErrorEnvelopeFilter));
-  // On shutdown, answers still going out close their keep-alive connections (onSend).
-  registerGracefulClose(fastify);
+  // On shutdown (from the first SIGTERM, through the drain delay and the close), answers close
+  // their keep-alive connections (onSend).
+  registerGracefulClose(fastify, app.get(DrainState));
 }
