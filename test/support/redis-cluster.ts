@@ -109,6 +109,11 @@ export class RedisCluster {
     return range.master;
   }
 
+  /** The keys one node holds (its share of the slots), for tests that pick a master by its keys. */
+  async keysOn(port: number): Promise<string[]> {
+    return (await this.ask(port, (admin) => admin.keys('*'))) ?? [];
+  }
+
   /**
    * SIGKILLs the master on `port` (no goodbye to anyone), as a crashed host would. Resolves once
    * the process is gone; the cluster fails over on its own (`waitForFailover`).

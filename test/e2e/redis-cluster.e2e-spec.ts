@@ -1,0 +1,153 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { errorOf } from '../support/gateway-answer.js';
+import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
+import { RedisCluster } from '../support/redis-cluster.js';
+import { ReadinessWatch } from '../support/readiness-watch.js';
+import { SandboxHarness } from '../support/sandbox-harness.js';
+import { SteadyLoad, summary } from '../support/steady-load.js';
+
+/**
+ * The gateway on a real Redis Cluster (three masters, a replica each): cache entries and shared
+ * rate-limit counters spread over every master, and a master SIGKILLed under steady load while
+ * it holds both cached keys and the load's rate-limit counter. Its replica takes over; no request
+ * fails or waits past the bound below; keys on the killed master bypass the cache meanwhile and
+ * are HITs again after; readiness says which master went and which took over.
+ */
+const CACHED = '/v1/relation/qqprofile';
+const UNCACHED = '/v1/auth/verify_login';
+const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
+const OPENIDS = Array.from({ length: 60 }, (_, i) => `C1A5${String(i).padStart(4, '0')}`.padEnd(32, '0'));
+/** One request's time for Redis (cache.redisCommandTimeoutMs), whatever Redis does. */
+const REDIS_BUDGET_MS = 50;
+/**
+ * The most any answer may take during the failover: the Redis budget plus what the sandbox's
+ * answer takes on a loaded 2-core CI machine (a generous second). Before the cluster client's own
+ * retries were turned off, answers on the killed master's keys took 2.2–4.4 s.
+ */
+const ANSWER_BOUND_MS = REDIS_BUDGET_MS + 1000;
+
+const client = (name: string): TestClient => ({
+  name,
+  key: newClientKey(),
+  games: ['demo'],
+  scopes: ['auth', 'relation'],
+});
+
+(RedisCluster.available() ? describe : describe.skip)('on a Redis Cluster (3 masters, 3 replicas)', () => {
+  let cluster: RedisCluster;
+  let sandbox: SandboxHarness;
+  let a: GatewayHarness;
+  let b: GatewayHarness;
+  const load = client('load');
+  const metered = client('metered');
+
+  beforeAll(async () => {
+    // Redis's default (cluster-require-full-coverage yes) would refuse every key while one slot
+    // has no master; docs/redis.md advises "no" for a cache, and this suite runs it that way.
+    cluster = await RedisCluster.start({ requireFullCoverage: false });
+    sandbox = await SandboxHarness.start();
+    const options = {
+      sandbox,
+      clients: [load, metered],
+      configPatch: {
+        cache: { redisCluster: { nodes: cluster.nodes }, redisCommandTimeoutMs: REDIS_BUDGET_MS },
+        // Every call is counted in Redis (no leases), so the load always has a counter to wait on.
+        rateLimits: {
+          perClient: { limit: 1_000_000, windowMs: 60_000 },
+          leaseShare: 0,
+          clients: { metered: { limit: 10, windowMs: 60_000 } },
+        },
+      },
+    };
+    a = await GatewayHarness.start(options);
+    b = await GatewayHarness.start(options);
+  }, 60_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await sandbox?.close();
+    await cluster?.stop();
+  });
+
+  it('caches keys on every master: a MISS on one gateway is a HIT on the other', async () => {
+    for (const openid of OPENIDS) {
+      expect((await a.call(CACHED, { openid, accessToken: TOKEN })).headers.get('x-cache')).toBe('MISS');
+      expect((await b.call(CACHED, { openid, accessToken: TOKEN })).headers.get('x-cache')).toBe('HIT');
+    }
+    for (const { master } of await cluster.slotMasters()) {
+      const cached = (await cluster.keysOn(master)).filter((key) => OPENIDS.some((o) => key.includes(o)));
+      expect(cached.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shares one rate-limit budget across gateways, exactly', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const res = await (i % 2 ? b : a).call(UNCACHED, { openid: OPENIDS[i], accessToken: TOKEN }, { client: metered });
+      statuses.push(res.status);
+      if (res.status === 429) expect(errorOf(res).code).toBe('RATE_LIMITED');
+    }
+    expect(statuses).toEqual([...Array<number>(10).fill(200), ...Array<number>(4).fill(429)]);
+  });
+
+  it('a master killed under load: its replica takes over, nothing fails or waits, caching resumes', async () => {
+    // The master holding the load's rate-limit counter, and some of the cached keys.
+    const victim = await findMaster(cluster, (keys) => keys.includes(`rl:v1:client:${load.name}`));
+    const onVictim = (await cluster.keysOn(victim)).flatMap((key) => OPENIDS.filter((o) => key.includes(o)));
+    expect(onVictim.length).toBeGreaterThan(0);
+
+    const readiness = new ReadinessWatch(a.url);
+    const steady = new SteadyLoad(a, CACHED, OPENIDS);
+    await sleep(300);
+    await cluster.kill(victim);
+    const killedAt = steady.now();
+    await cluster.waitForFailover(victim);
+    const failedOverAt = steady.now();
+    // Caching resumes by itself: a key of the killed master is a HIT again.
+    const resumed = await waitFor(() =>
+      steady.answers.some((x) => x.at > failedOverAt && onVictim.includes(x.openid) && x.cache === 'HIT'),
+    );
+    await sleep(300);
+    const answers = await steady.stop();
+    const seen = await readiness.stop();
+
+    const before = answers.filter((x) => x.at < killedAt);
+    const during = answers.filter((x) => x.at >= killedAt && x.at < failedOverAt);
+    const after = answers.filter((x) => x.at >= failedOverAt);
+    console.log(
+      `redis cluster failover: ${JSON.stringify({ victim, failoverMs: Math.round(failedOverAt - killedAt), before: summary(before), during: summary(during), after: summary(after) })}`,
+    );
+    expect(resumed).toBe(true);
+    expect(summary(answers).failed).toBe(0);
+    expect(summary(answers).maxMs).toBeLessThanOrEqual(ANSWER_BOUND_MS);
+    // While the slot had no master its keys bypassed the cache (answered by MSDK, not failed).
+    expect(during.some((x) => onVictim.includes(x.openid) && x.cache === 'BYPASS')).toBe(true);
+
+    // Readiness said so while it lasted, and says now which master went and which took over.
+    expect(seen.some((r) => r.status === 'down')).toBe(true);
+    const now = await readiness.once();
+    expect(now.status).toBe('up');
+    expect(now.mode).toBe('cluster');
+    expect(now.slotsServed).toBe(16384);
+    expect(now.lastMasterChange?.from).toContain(`127.0.0.1:${victim}`);
+    expect(now.lastMasterChange?.to).not.toContain(`127.0.0.1:${victim}`);
+    expect(now.masters).toHaveLength(3);
+  });
+});
+
+/** The master whose keys `holds` accepts. */
+async function findMaster(cluster: RedisCluster, holds: (keys: string[]) => boolean): Promise<number> {
+  for (const { master } of await cluster.slotMasters()) if (holds(await cluster.keysOn(master))) return master;
+  throw new Error('no master holds such keys');
+}
+
+/** Polls `condition` every 50 ms for up to `timeoutMs`. */
+async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
