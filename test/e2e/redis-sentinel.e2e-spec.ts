@@ -70,8 +70,11 @@ const client = (name: string): TestClient => ({
 
     it('caches through the master: a MISS on one gateway is a HIT on the other', async () => {
       for (const openid of OPENIDS) {
-        expect((await a.call(CACHED, { openid, accessToken: TOKEN })).headers.get('x-cache')).toBe('MISS');
-        expect((await b.call(CACHED, { openid, accessToken: TOKEN })).headers.get('x-cache')).toBe('HIT');
+        const first = await a.call(CACHED, { openid, accessToken: TOKEN });
+        expect(first.status).toBe(200);
+        // BYPASS: Redis answered later than the 50 ms budget (a loaded machine); the entry is still written.
+        expect(['MISS', 'BYPASS']).toContain(first.headers.get('x-cache'));
+        expect(await hitSoon(b, openid)).toBe(true);
       }
     });
 
@@ -127,6 +130,15 @@ const client = (name: string): TestClient => ({
     });
   },
 );
+
+/** The gateway answers `openid` from the cache (HIT) within a few tries. */
+async function hitSoon(gateway: GatewayHarness, openid: string): Promise<boolean> {
+  for (let i = 0; i < 10; i++) {
+    if ((await gateway.call(CACHED, { openid, accessToken: TOKEN })).headers.get('x-cache') === 'HIT') return true;
+    await sleep(50);
+  }
+  return false;
+}
 
 /** Polls `condition` every 50 ms for up to `timeoutMs`. */
 async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<boolean> {

@@ -109,6 +109,13 @@ export class RedisCluster {
     return range.master;
   }
 
+  /** Switches cluster-require-full-coverage on every live node (see RedisClusterOptions). */
+  async setRequireFullCoverage(on: boolean): Promise<void> {
+    for (const port of this.running) {
+      await this.ask(port, (admin) => admin.config('SET', 'cluster-require-full-coverage', on ? 'yes' : 'no'));
+    }
+  }
+
   /** The keys one node holds (its share of the slots), for tests that pick a master by its keys. */
   async keysOn(port: number): Promise<string[]> {
     return (await this.ask(port, (admin) => admin.keys('*'))) ?? [];
