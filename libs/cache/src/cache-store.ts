@@ -1,3 +1,5 @@
+import type { StoreReadiness } from './redis-topology.js';
+
 /** What the cache keeps per key: the value and until when it is fresh (it lives on, stale, after). */
 export interface CacheEntry {
   readonly value: Buffer;
@@ -18,6 +20,11 @@ export interface CacheStore {
   warmUp(timeoutMs: number): Promise<void>;
   /** Resolves when the store answers; rejects with the reason otherwise. */
   ping(): Promise<void>;
+  /**
+   * For readiness, where a store has more to say than a PING (which masters serve its keys, the
+   * last failover, keys left unserved); rejects when the store does not answer at all.
+   */
+  readiness?(): Promise<StoreReadiness>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@
 export * from './cache-store.js';
 export * from './memory-store.js';
 export * from './redis-store.js';
+export * from './redis-topology.js';
 export * from './single-flight.js';
 export * from './read-through-cache.js';
 export * from './cache-health.indicator.js';

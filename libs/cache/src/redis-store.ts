@@ -1,23 +1,28 @@
 import { decodeEntry, encodeEntry, type CacheEntry, type CacheStore } from './cache-store.js';
 import {
   createRedisConnection,
+  redisModeOf,
   waitUntilReady,
   type RedisConnection,
   type RedisStoreOptions,
 } from './redis-connection.js';
+import { RedisTopology, type StoreReadiness } from './redis-topology.js';
 
 export type { RedisStoreOptions } from './redis-connection.js';
 
 /**
  * Redis through ioredis (see createRedisConnection): a slow or dead Redis costs a request at
- * most `commandTimeoutMs`, and caching resumes by itself once Redis is back.
+ * most `commandTimeoutMs`, and caching resumes by itself once Redis is back (or, with sentinels
+ * or a cluster, once a replica has taken over).
  */
 export class RedisStore implements CacheStore {
   readonly kind = 'redis';
   private readonly client: RedisConnection;
+  private readonly topology: RedisTopology;
 
   constructor(options: RedisStoreOptions, onError: (error: Error) => void = () => undefined) {
     this.client = createRedisConnection(options, onError);
+    this.topology = new RedisTopology(this.client, redisModeOf(options));
   }
 
   async get(key: string): Promise<CacheEntry | undefined> {
@@ -33,8 +38,14 @@ export class RedisStore implements CacheStore {
     await waitUntilReady(this.client, timeoutMs);
   }
 
+  /** One PING (to any node of a cluster): the breaker's probe, cheap enough to repeat. */
   async ping(): Promise<void> {
     await this.client.ping();
+  }
+
+  /** Every key served (with a cluster: every slot's master answers), and who the master(s) are. */
+  readiness(): Promise<StoreReadiness> {
+    return this.topology.readiness();
   }
 
   close(): Promise<void> {
