@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { tracingConfig } from '../config/config-namespaces.js';
 import type { TracingConfig } from '../config/tracing-config.js';
 import { HeaderOnlyTracing } from './header-only-tracing.js';
-import { OtlpTracing } from './otlp-tracing.js';
 import { RequestTracing } from './request-tracing.js';
 
 /**
@@ -21,8 +20,12 @@ export class TracingModule {
         {
           provide: RequestTracing,
           inject: [tracingConfig.KEY],
-          useFactory: (config: TracingConfig): RequestTracing =>
-            config.otlp ? new OtlpTracing(config.otlp, logger) : new HeaderOnlyTracing(),
+          // Export off: the OpenTelemetry SDK and exporter are not even loaded.
+          useFactory: async (config: TracingConfig): Promise<RequestTracing> => {
+            if (!config.otlp) return new HeaderOnlyTracing();
+            const { OtlpTracing } = await import('./otlp-tracing.js');
+            return new OtlpTracing(config.otlp, logger);
+          },
         },
       ],
       exports: [RequestTracing],
