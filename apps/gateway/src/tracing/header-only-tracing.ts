@@ -1,4 +1,4 @@
-import type { CallContext } from '#msdk';
+import type { CallContext, CatalogEntry } from '#msdk';
 import type { FastifyRequest } from 'fastify';
 import type { RequestTrace } from './request-trace.js';
 import { RequestTracing } from './request-tracing.js';
@@ -21,7 +21,7 @@ export class HeaderOnlyTracing extends RequestTracing {
     return { traceId, spanId, traceparent: formatTraceparent(traceId, spanId, parent?.flags ?? NOT_SAMPLED) };
   }
 
-  upstreamContext(trace: RequestTrace, _entry: unknown, requestId: string): CallContext {
+  upstreamContext(trace: RequestTrace, _entry: CatalogEntry, requestId: string): CallContext {
     return { headers: { 'x-request-id': requestId, traceparent: trace.traceparent } };
   }
 
