@@ -247,6 +247,34 @@ for (const transport of ['undici', 'axios'] as const) {
   });
 }
 
+describe('export at shutdown', () => {
+  it('spans still queued when the gateway closes are exported before it is closed', async () => {
+    const receiver = await OtlpReceiver.start();
+    const sandbox = await SandboxHarness.start();
+    // An export interval no test waits for: only the shutdown's flush can send these spans.
+    const gateway = await GatewayHarness.start({
+      sandbox,
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '600000' },
+    });
+    let closed = false;
+    try {
+      const res = await gateway.call(VERIFY.route, VERIFY.body);
+      const { traceId } = fieldsOf(res.headers.get('traceparent'));
+      // The request span ends in the response hook, just after the answer: wait for its access line.
+      await linesOf(gateway, res.headers.get('x-request-id'), (l) => l.some((x) => x.msg === 'request'));
+      expect(receiver.spans.some((s) => s.traceId === traceId)).toBe(false);
+      await gateway.close();
+      closed = true;
+      const names = receiver.spans.filter((s) => s.traceId === traceId).map((s) => s.name);
+      expect(names.sort()).toEqual([`POST ${VERIFY.route}`, `msdk ${VERIFY.path}`]);
+    } finally {
+      if (!closed) await gateway.close();
+      await sandbox.close();
+      await receiver.close();
+    }
+  });
+});
+
 describe('a collector that is down or stalled', () => {
   for (const kind of ['dead', 'stalled'] as const) {
     it(`a ${kind} collector fails no request, and the gateway still closes`, async () => {
