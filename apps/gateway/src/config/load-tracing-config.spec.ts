@@ -25,7 +25,18 @@ describe('loadTracingConfig', () => {
       maxQueueSize: 2048,
       maxExportBatchSize: 512,
       scheduledDelayMs: 5000,
+      sampler: 'parentbased_always_on',
+      samplerRatio: 1,
     });
+  });
+
+  it('takes a ratio sampler and its ratio', () => {
+    const otlp = load({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    }).config.otlp;
+    expect([otlp?.sampler, otlp?.samplerRatio]).toEqual(['parentbased_traceidratio', 0.25]);
   });
 
   it('stays off when the SDK is disabled or the exporter is none', () => {
@@ -44,6 +55,19 @@ describe('loadTracingConfig', () => {
       OTEL_TRACES_EXPORTER: 'zipkin',
       OTEL_SDK_DISABLED: 'maybe',
     });
+    const sampler = load({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_TRACES_SAMPLER: 'sometimes',
+    }).problems;
+    const ratio = load({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_TRACES_SAMPLER: 'traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '2',
+    }).problems;
+    expect([sampler, ratio].map((p) => p.map((x) => x.split(' ')[0]))).toEqual([
+      ['OTEL_TRACES_SAMPLER'],
+      ['OTEL_TRACES_SAMPLER_ARG'],
+    ]);
     for (const name of [
       'OTEL_EXPORTER_OTLP_ENDPOINT',
       'OTEL_EXPORTER_OTLP_PROTOCOL',

@@ -1,7 +1,7 @@
 import type { ProblemList } from './config-error.js';
 import { url } from './config-readers.js';
 import type { Env } from './env-source.js';
-import type { OtlpExportConfig, TracingConfig } from './tracing-config.js';
+import { SAMPLERS, type OtlpExportConfig, type SamplerName, type TracingConfig } from './tracing-config.js';
 
 /** The one OTLP encoding the exporter (@opentelemetry/exporter-trace-otlp-http) sends. */
 const SUPPORTED_PROTOCOL = 'http/json';
@@ -53,6 +53,8 @@ function loadOtlpExport(tracesUrl: string, env: Env, problems: ProblemList): Otl
     maxQueueSize: setting('OTEL_BSP_MAX_QUEUE_SIZE', 2048, 1, 100_000),
     maxExportBatchSize: setting('OTEL_BSP_MAX_EXPORT_BATCH_SIZE', 512, 1, 100_000),
     scheduledDelayMs: setting('OTEL_BSP_SCHEDULE_DELAY', 5000, 1, 600_000),
+    sampler: samplerName(env, problems),
+    samplerRatio: samplerRatio(env, problems),
   };
   if (config.maxExportBatchSize > config.maxQueueSize)
     problems.add('OTEL_BSP_MAX_EXPORT_BATCH_SIZE must be at most OTEL_BSP_MAX_QUEUE_SIZE');
@@ -69,4 +71,21 @@ function envInt(env: Env, name: string, problems: ProblemList, fallback: number,
     return fallback;
   }
   return n;
+}
+
+function samplerName(env: Env, problems: ProblemList): SamplerName {
+  const name = env.OTEL_TRACES_SAMPLER?.trim() || 'parentbased_always_on';
+  if ((SAMPLERS as readonly string[]).includes(name)) return name as SamplerName;
+  problems.add(`OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}`);
+  return 'parentbased_always_on';
+}
+
+/** OTEL_TRACES_SAMPLER_ARG: a ratio from 0 to 1, read only for the ratio samplers (the spec's default: 1). */
+function samplerRatio(env: Env, problems: ProblemList): number {
+  const raw = env.OTEL_TRACES_SAMPLER_ARG?.trim();
+  if (!raw || !env.OTEL_TRACES_SAMPLER?.includes('traceidratio')) return 1;
+  const ratio = Number(raw);
+  if (Number.isFinite(ratio) && ratio >= 0 && ratio <= 1) return ratio;
+  problems.add('OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1 (the share of traces recorded)');
+  return 1;
 }

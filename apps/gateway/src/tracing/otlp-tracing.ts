@@ -11,7 +11,7 @@ import {
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
@@ -26,6 +26,7 @@ import type { OtlpExportConfig } from '../config/tracing-config.js';
 import type { GatewayRequest } from '../http/request-fields.js';
 import { routeEntryOf, routeTemplateOf } from '../msdk/route-entry.js';
 import type { RequestTrace } from './request-trace.js';
+import { samplerFor } from './sampler.js';
 import { RequestTracing } from './request-tracing.js';
 import {
   ATTR_GATEWAY_REQUEST_ID,
@@ -44,8 +45,9 @@ import { flagsHex, formatTraceparent, parseTraceparent } from './traceparent.js'
  * a slow or dead collector costs dropped spans, never a late or failed answer.
  *
  * The caller's traceparent is the parent of the request span; each attempt's traceparent names
- * the attempt's span, which is what MSDK's side should hang under. Sampling is parent-based:
- * a caller's "not sampled" is kept (no span is recorded), a new trace is sampled.
+ * the attempt's span, which is what MSDK's side should hang under. Sampling follows
+ * OTEL_TRACES_SAMPLER, parent-based by default: a caller's "not sampled" is kept (no span is
+ * recorded), a new trace is sampled.
  */
 export class OtlpTracing extends RequestTracing {
   private readonly provider: TracerProvider;
@@ -67,7 +69,7 @@ export class OtlpTracing extends RequestTracing {
     const exporter = new OTLPTraceExporter({ url: config.tracesUrl, timeoutMillis: config.exportTimeoutMs });
     this.provider = new TracerProvider({
       resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }),
-      sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }),
+      sampler: samplerFor(config.sampler, config.samplerRatio),
       spanProcessors: [
         new BatchSpanProcessor({
           exporter,
