@@ -1,6 +1,7 @@
 import type { GameCredentials, ResilienceOptions } from '#msdk';
 import type { CacheConfig } from './cache-config.js';
 import type { RateLimitConfig } from './rate-limit-config.js';
+import type { TracingConfig } from './tracing-config.js';
 
 export interface ServerConfig {
   readonly host: string;
@@ -52,4 +53,6 @@ export interface GatewayConfig {
   readonly rateLimits: RateLimitConfig;
   readonly games: readonly GameConfig[];
   readonly clients: readonly ClientConfig[];
+  /** Trace context and optional OTLP span export, from the OTEL_* environment variables. */
+  readonly tracing: TracingConfig;
 }

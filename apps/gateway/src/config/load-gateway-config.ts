@@ -6,6 +6,7 @@ import { envSegment, readSecret, type Env } from './env-source.js';
 import { loadCacheConfig } from './load-cache-config.js';
 import { loadGames } from './load-games.js';
 import { loadRateLimitConfig } from './load-rate-limit-config.js';
+import { loadTracingConfig } from './load-tracing-config.js';
 import {
   ALL_SCOPES,
   type ClientConfig,
@@ -48,6 +49,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       clients.map((c) => c.name),
       problems,
     ),
+    tracing: loadTracingConfig(env, problems),
   };
   checkClientGames(config, problems);
   problems.throwIfAny();

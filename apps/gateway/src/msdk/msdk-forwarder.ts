@@ -21,14 +21,18 @@ import { ForwardedAnswer, isLostFlag, type CacheStatus } from './forwarded-answe
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { PerUserFrequencyCheck } from '../rate-limit/per-user-frequency.check.js';
 import { UpstreamBase } from './upstream-base.js';
+import type { RequestTrace } from '../tracing/request-trace.js';
+import { RequestTracing } from '../tracing/request-tracing.js';
 
 /** The cache_lookups `result` label for each X-Cache value. */
 const CACHE_RESULT_LABEL: Record<CacheStatus, string> = { HIT: 'hit', MISS: 'miss', STALE: 'stale', BYPASS: 'bypass' };
 
-/** What a route hands over: who calls, the request id, and whether to skip the cache read. */
+/** What a route hands over: who calls, the request id and trace, and whether to skip the cache read. */
 export interface ForwardContext {
   readonly caller: AuthenticatedCaller;
   readonly requestId: string;
+  /** Its trace: MSDK gets a traceparent on every attempt. */
+  readonly trace: RequestTrace;
   /** Cache-Control: no-cache — read past the cache (the fresh answer is still stored). */
   readonly noCache: boolean;
 }
@@ -52,6 +56,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     @Inject(upstreamConfig.KEY) upstream: UpstreamConfig,
     @Inject(cacheConfig.KEY) private readonly cacheSettings: CacheConfig,
     private readonly redisBudgets: RequestRedisBudgets,
+    private readonly tracing: RequestTracing,
   ) {
     this.v3 = new UpstreamBase(upstream.v3BaseUrl);
     this.v5 = new UpstreamBase(upstream.v5BaseUrl);
@@ -122,9 +127,12 @@ export class MsdkForwarder implements OnApplicationShutdown {
     await this.perUser.admit(context.caller, entry, caller.openid, redis);
     const call = buildUpstreamCall(entry, context.caller.game.credentials, caller, { requestId: signedRequestId });
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
-    return this.client.call(entry, base.origin, base.prefixed(call), {
-      headers: { 'x-request-id': context.requestId },
-    });
+    return this.client.call(
+      entry,
+      base.origin,
+      base.prefixed(call),
+      this.tracing.upstreamContext(context.trace, entry, context.requestId),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -274,3 +274,25 @@ describe('MsdkClient: circuit breaker', () => {
     expect(c.breakers.states()).toEqual({ [ORIGIN]: 'open', 'http://v5.test': 'closed' });
   });
 });
+
+describe('MsdkClient: attempt tracing', () => {
+  it("gives each attempt the tracer's headers and tells it how each one ended", async () => {
+    const { client: c, transport } = client([HTTP_500, RETRY_ONCE, OK]);
+    const events: string[] = [];
+    const tracer = {
+      attemptStarted: (attempt: number) => {
+        events.push(`start ${attempt}`);
+        return { traceparent: `attempt-${attempt}` };
+      },
+      attemptFinished: (attempt: number, outcome: AttemptOutcome) => void events.push(`end ${attempt} ${outcome}`),
+    };
+    const result = await c.call(READ, ORIGIN, CALL, { headers: { unused: 'x' }, tracer });
+    expect(result.attempts).toBe(3);
+    expect(transport.requests.map((r) => r.headers)).toEqual([
+      { traceparent: 'attempt-1' },
+      { traceparent: 'attempt-2' },
+      { traceparent: 'attempt-3' },
+    ]);
+    expect(events).toEqual(['start 1', 'end 1 unavailable', 'start 2', 'end 2 msdk_error', 'start 3', 'end 3 ok']);
+  });
+});
