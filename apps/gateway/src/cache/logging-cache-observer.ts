@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { CacheObserver, CacheResult, RedisBreakerState } from '#cache';
+import type { CacheObserver, CacheResult, FleetRole, RedisBreakerState } from '#cache';
 
 /**
  * Store failures are logged (at most once per second per kind, so an outage does not flood), and
@@ -21,6 +21,10 @@ export class LoggingCacheObserver implements CacheObserver {
     if (now - (this.lastLogged.get(operation) ?? 0) < 1000) return;
     this.lastLogged.set(operation, now);
     this.logger.warn(`cache ${operation} failed, bypassing: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  fleetSingleFlight(role: FleetRole): void {
+    this.next?.fleetSingleFlight?.(role);
   }
 
   breakerState(state: RedisBreakerState): void {
