@@ -114,7 +114,9 @@ export class ReadThroughCache {
       return load();
     };
     const flight = this.flights.run(key, async () => {
-      if (this.fleet) {
+      // no-cache asks for MSDK's answer now, not for one another instance is finishing: it skips
+      // the lease (this process's single-flight still gathers its own callers).
+      if (this.fleet && !options.skipRead) {
         const answer = await this.fleet.run(key, loadHere, {
           budget: options.redisBudget,
           fresh: () => this.freshValue(key),

@@ -20,10 +20,12 @@ type Relayed =
       readonly attempts: number;
     }
   | {
-      readonly code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_BAD_RESPONSE';
+      readonly code: 'UPSTREAM_UNAVAILABLE';
       readonly message: string;
       readonly status?: number;
+      readonly connectFailed: boolean;
     }
+  | { readonly code: 'UPSTREAM_BAD_RESPONSE'; readonly message: string; readonly status: number }
   | { readonly code: 'CIRCUIT_OPEN'; readonly origin: string }
   | {
       readonly code: 'MSDK_ERROR' | 'MSDK_USER_TOKEN_INVALID' | 'MSDK_FREQUENCY_LIMIT';
@@ -55,7 +57,14 @@ function toRelayed(error: unknown): Relayed | undefined {
     return { code: 'USER_FREQUENCY_LIMITED', retryAfterSeconds: error.retryAfterSeconds };
   if (error instanceof UpstreamTimeoutError)
     return { code: error.code, timeoutMs: error.timeoutMs, scope: error.scope, attempts: error.attempts };
-  if (error instanceof UpstreamUnavailableError || error instanceof BadUpstreamResponseError)
+  if (error instanceof UpstreamUnavailableError)
+    return {
+      code: error.code,
+      message: error.message,
+      status: error.status,
+      connectFailed: !error.mayHaveReachedUpstream,
+    };
+  if (error instanceof BadUpstreamResponseError)
     return { code: error.code, message: error.message, status: error.status };
   if (error instanceof CircuitOpenError) return { code: error.code, origin: error.origin };
   if (error instanceof MsdkAnswerError) {
@@ -77,9 +86,9 @@ function fromRelayed(r: Relayed): Error {
     case 'UPSTREAM_TIMEOUT':
       return new UpstreamTimeoutError(r.timeoutMs, r.scope, r.attempts);
     case 'UPSTREAM_UNAVAILABLE':
-      return new UpstreamUnavailableError(r.message, r.status);
+      return new UpstreamUnavailableError(r.message, r.status, r.connectFailed);
     case 'UPSTREAM_BAD_RESPONSE':
-      return new BadUpstreamResponseError(r.message, r.status ?? 0);
+      return new BadUpstreamResponseError(r.message, r.status);
     case 'CIRCUIT_OPEN':
       return new CircuitOpenError(r.origin);
     case 'MSDK_USER_TOKEN_INVALID':
