@@ -13,13 +13,15 @@ export class SandboxHarness {
     readonly keys: SandboxKeys,
   ) {}
 
-  static async start(keys: SandboxKeys = newKeys()): Promise<SandboxHarness> {
+  /** `formerMsdkKeys`: msdkkeys accepted besides `keys.msdkKey` (a rotation under way). */
+  static async start(keys: SandboxKeys = newKeys(), formerMsdkKeys?: readonly string[]): Promise<SandboxHarness> {
     const app = await createSandbox({
       apps: [
         {
           qqAppId: TEST_GAME.qqAppId,
           wechatAppId: TEST_GAME.wechatAppId,
           msdkKey: keys.msdkKey,
+          formerMsdkKeys,
           qqAppKey: keys.qqAppKey,
           wechatAppKey: keys.wechatAppKey,
           v5: { gameId: TEST_GAME.v5GameId, sigKey: keys.sigKey },

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigValidationError } from './config-error.js';
 import { loadGatewayConfig } from './load-gateway-config.js';
@@ -44,5 +47,36 @@ describe('loadGatewayConfig: settings from the environment', () => {
     for (const value of ['1', '0', 'true', 'false']) {
       expect(problemWith({ LOG_PRETTY: value, CACHE_ENABLED: value, METRICS_REQUIRE_ADMIN: value })).toBeUndefined();
     }
+  });
+});
+
+describe('loadGatewayConfig: client key digests from a file', () => {
+  const digest = (c: string) => c.repeat(64);
+  const withClient = (env: Record<string, string>) =>
+    loadGatewayConfig({
+      ...VALID_ENV,
+      GATEWAY_CONFIG_JSON: JSON.stringify({
+        ...(JSON.parse(VALID_ENV.GATEWAY_CONFIG_JSON) as object),
+        clients: [{ name: 'game-server', keySha256: [digest('0')], games: ['demo'], scopes: ['auth'] }],
+      }),
+      ...env,
+    });
+
+  it('takes GATEWAY_CLIENT_<NAME>_KEY_SHA256_FILE over the file, one digest a line (two while rotating)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digests-'));
+    try {
+      const file = join(dir, 'digests');
+      writeFileSync(file, `${digest('a')}\n${digest('B')}\n`);
+      const config = withClient({ GATEWAY_CLIENT_GAME_SERVER_KEY_SHA256_FILE: file });
+      expect(config.clients[0].keySha256).toEqual([digest('a'), digest('b')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the setting when the digest file cannot be read', () => {
+    expect(() => withClient({ GATEWAY_CLIENT_GAME_SERVER_KEY_SHA256_FILE: '/nonexistent/digests' })).toThrow(
+      /GATEWAY_CLIENT_GAME_SERVER_KEY_SHA256_FILE cannot be read/,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from '#msdk';
 import { ProblemList } from './config-error.js';
 import { asArray, asObject, flag, int, num, oneOf, str, strList, url, type Json } from './config-readers.js';
-import { envSegment, type Env } from './env-source.js';
+import { envSegment, readSecret, type Env } from './env-source.js';
 import { loadCacheConfig } from './load-cache-config.js';
 import { loadGames } from './load-games.js';
 import { loadRateLimitConfig } from './load-rate-limit-config.js';
@@ -145,7 +145,9 @@ function loadResilience(o: Json, problems: ProblemList): ResilienceOptions {
 
 /**
  * Key hashes come from the file, or per deployment from GATEWAY_CLIENT_<NAME>_KEY_SHA256
- * (comma-separated while rotating), so one config file serves every environment.
+ * (comma-separated while rotating) or the file GATEWAY_CLIENT_<NAME>_KEY_SHA256_FILE (one digest
+ * a line or comma-separated: a Secret the gateway re-reads when it changes), so one config file
+ * serves every environment.
  */
 function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientConfig[] {
   const names = new Set<string>();
@@ -156,9 +158,8 @@ function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientCo
     const name = str(o, 'name', path, problems);
     if (names.has(name)) problems.add(`${path}.name "${name}" is used twice`);
     names.add(name);
-    const fromEnv = env[`GATEWAY_CLIENT_${envSegment(name)}_KEY_SHA256`]
-      ?.split(',')
-      .map((h) => h.trim())
+    const fromEnv = readSecret(env, `GATEWAY_CLIENT_${envSegment(name)}_KEY_SHA256`, problems, false)
+      ?.split(/[\s,]+/)
       .filter(Boolean);
     const keySha256 = (fromEnv ?? strList(o, 'keySha256', path, problems)).map((h) => h.toLowerCase());
     if (keySha256.length === 0 || keySha256.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
