@@ -165,6 +165,8 @@ withRedis('fleet single-flight: one MSDK call per key across gateway instances',
     const after = await Promise.all(survivors.map(roles));
     const survivorsBefore = before.filter((_, i) => i !== holder);
     expect(after.reduce((sum, r, i) => sum + r.takeover - survivorsBefore[i].takeover, 0)).toBe(1);
+    const survivorLogs = gateways.filter((_, i) => i !== holder).map((g) => g.proc.stdout);
+    expect(survivorLogs.filter((log) => log.includes('took over a cache key whose lease lapsed'))).toHaveLength(1);
   }, 60_000);
 
   it('without Redis each instance falls back to its own single-flight: every request answered, one call each', async () => {
