@@ -202,6 +202,20 @@ describe('FleetSingleFlight', () => {
     expect(await store.leaseHolder('k:lease')).toBeUndefined();
   });
 
+  it('answers at once from a value stored since its read missed, even while another instance holds the lease', async () => {
+    const store = new MemoryStore(100);
+    await store.acquireLease('k:lease', 'someone', 60_000);
+    const hooks = hooksFor(store, 'k');
+    await hooks.store(Buffer.from('stored meanwhile'));
+    const a = instance(store);
+    const answer = await a.flight.run('k', () => Promise.reject(new Error('must not load')), hooks);
+    expect([answer.role, answer.loaded.value.toString(), await store.leaseHolder('k:lease')]).toEqual([
+      'waiter',
+      'stored meanwhile',
+      'someone',
+    ]);
+  });
+
   it('keeps failures in their process with LOCAL_FAILURES', () => {
     expect(LOCAL_FAILURES.encode(new Error('x'))).toBeUndefined();
   });

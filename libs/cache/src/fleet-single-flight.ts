@@ -55,7 +55,10 @@ export type RedisRunner = <T>(command: () => Promise<T>, budget?: RedisBudget) =
 export interface FleetHooks {
   /** The request's Redis budget, for taking the lease (waiting uses budgets of its own). */
   readonly budget?: RedisBudget;
-  /** A fresh value in the cache now, if any: a holder may have stored it since our read missed. */
+  /**
+   * A fresh value in the cache now, if any (a holder may have stored it since our read missed);
+   * never rejects.
+   */
   readonly fresh: () => Promise<Buffer | undefined>;
   /** Stores a good value; never rejects. The holder publishes only after it, so waiters' next reads hit. */
   readonly store: (value: Buffer) => Promise<void>;
@@ -87,14 +90,23 @@ export class FleetSingleFlight {
 
   async run(key: string, load: () => Promise<Loaded>, hooks: FleetHooks): Promise<FleetAnswer> {
     const flight = new Flight(key, randomBytes(16).toString('hex'));
+    // Our read missed, but a holder may have stored its value and let go since: the cache is read
+    // again with the SET NX, in the same round trip (sent in the same turn, auto-pipelined).
+    const acquiring = this.redis(
+      () => this.store.acquireLease(flight.lease, flight.token, this.options.leaseMs),
+      hooks.budget,
+    );
+    const storedSince = hooks.fresh();
     let acquired: boolean;
     try {
-      acquired = await this.redis(
-        () => this.store.acquireLease(flight.lease, flight.token, this.options.leaseMs),
-        hooks.budget,
-      );
+      acquired = await acquiring;
     } catch {
       return this.local(load, hooks);
+    }
+    const stored = await storedSince;
+    if (stored) {
+      if (acquired) void this.release(flight);
+      return this.stored(stored);
     }
     return acquired ? this.lead(flight, 'leader', load, hooks) : this.wait(flight, load, hooks);
   }
@@ -116,8 +128,13 @@ export class FleetSingleFlight {
         look = 'wait';
       }
       // A waiter whose lease ended without an answer it may take (a dead holder, a failure that
-      // cannot travel) takes over.
-      if (look === 'lead') return this.lead(flight, 'takeover', load, hooks);
+      // cannot travel) takes over, unless a value was stored meanwhile.
+      if (look === 'lead') {
+        const stored = await hooks.fresh();
+        if (!stored) return this.lead(flight, 'takeover', load, hooks);
+        void this.release(flight);
+        return this.stored(stored);
+      }
       if (look === 'again') continue; // someone else took the lease: wait on them
       if (look !== 'wait') return this.relay(look.outcome);
       const left = this.options.waitMs - (this.now() - started);
@@ -148,13 +165,6 @@ export class FleetSingleFlight {
     load: () => Promise<Loaded>,
     hooks: FleetHooks,
   ): Promise<FleetAnswer> {
-    // Our read missed, but a holder may have stored its value and let go since: no second load.
-    const fresh = await hooks.fresh();
-    if (fresh) {
-      void this.release(flight);
-      this.observe('waiter');
-      return { loaded: { value: fresh, degraded: false }, role: 'waiter' };
-    }
     this.observe(role);
     // Renewed while the load runs, so a slow MSDK never looks like a dead holder.
     const renewal = setInterval(() => {
@@ -208,6 +218,12 @@ export class FleetSingleFlight {
   private async readResult(flight: Flight): Promise<FleetResult | undefined> {
     const entry = await this.redis(() => this.store.get(flight.result));
     return entry ? decodeFleetResult(entry.value) : undefined;
+  }
+
+  /** A good value another flight stored: no load here. */
+  private stored(value: Buffer): FleetAnswer {
+    this.observe('waiter');
+    return { loaded: { value, degraded: false }, role: 'waiter' };
   }
 
   private relay(outcome: FleetOutcome): FleetAnswer {
