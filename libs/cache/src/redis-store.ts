@@ -10,6 +10,11 @@ import { RedisTopology, type StoreReadiness } from './redis-topology.js';
 
 export type { RedisStoreOptions } from './redis-connection.js';
 
+// Compare-and-act on one key (a lease's), so scripts stay Redis Cluster safe.
+const RENEW_IF_HELD =
+  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+const RELEASE_IF_HELD = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+
 /**
  * Redis through ioredis (see createRedisConnection): a slow or dead Redis costs a request at
  * most `commandTimeoutMs`, and caching resumes by itself once Redis is back (or, with sentinels
@@ -32,6 +37,22 @@ export class RedisStore implements CacheStore {
 
   async set(key: string, entry: CacheEntry, keepMs: number): Promise<void> {
     await this.client.set(key, encodeEntry(entry), 'PX', Math.max(1, Math.round(keepMs)));
+  }
+
+  async acquireLease(key: string, token: string, ms: number): Promise<boolean> {
+    return (await this.client.set(key, token, 'PX', Math.max(1, Math.round(ms)), 'NX')) === 'OK';
+  }
+
+  async renewLease(key: string, token: string, ms: number): Promise<boolean> {
+    return (await this.client.eval(RENEW_IF_HELD, 1, key, token, Math.max(1, Math.round(ms)))) === 1;
+  }
+
+  async releaseLease(key: string, token: string): Promise<void> {
+    await this.client.eval(RELEASE_IF_HELD, 1, key, token);
+  }
+
+  async leaseHolder(key: string): Promise<string | undefined> {
+    return (await this.client.get(key)) ?? undefined;
   }
 
   async warmUp(timeoutMs: number): Promise<void> {

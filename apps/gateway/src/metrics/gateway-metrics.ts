@@ -53,6 +53,12 @@ export class GatewayMetrics {
     ['interface'],
   );
 
+  readonly fleetSingleFlight = this.counter(
+    'msdk_gateway_fleet_single_flight_total',
+    "Flights for a missed cache key (one per instance and key) by role: leader and takeover called MSDK holding the key's lease, waiter got another instance's answer, local called MSDK without Redis",
+    ['role'],
+  );
+
   readonly cacheStoreErrors = this.counter(
     'msdk_gateway_cache_store_errors_total',
     'Cache store (Redis) failures, each turned into a bypass',
