@@ -14,6 +14,10 @@ function redisLike(readiness: () => Promise<StoreReadiness>): CacheStore {
     set: (key, entry, keepMs) => memory.set(key, entry, keepMs),
     warmUp: () => Promise.resolve(),
     ping: () => Promise.resolve(),
+    acquireLease: (key, token, ms) => memory.acquireLease(key, token, ms),
+    renewLease: (key, token, ms) => memory.renewLease(key, token, ms),
+    releaseLease: (key, token) => memory.releaseLease(key, token),
+    leaseHolder: (key) => memory.leaseHolder(key),
     readiness,
     close: () => Promise.resolve(),
   };
