@@ -166,6 +166,16 @@ describe('MsdkClient: retries', () => {
     expect(state()).toBe('closed');
   });
 
+  it('counts the deadline from startedAt when given: time spent before the call leaves less for it', async () => {
+    const { client: c, transport } = client([SILENT], { attemptTimeoutMs: 100, deadlineMs: 1000 });
+    const error = await c.call(READ, ORIGIN, CALL, { startedAt: performance.now() - 1000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isUpstreamTimeoutError(error) && error.scope).toBe('deadline');
+    expect(transport.requests).toHaveLength(0);
+  });
+
   it('spends the retry budget only on retries, and stops retrying when it is spent', async () => {
     const { call, transport } = client([HTTP_500], { maxRetries: 2, retryBudgetRatio: 0, retryBudgetMinPerSecond: 1 });
     await call();

@@ -41,6 +41,11 @@ export interface CallContext {
   readonly headers?: Readonly<Record<string, string>>;
   /** When set, each attempt's headers come from it instead (a span and a traceparent per attempt). */
   readonly tracer?: AttemptTracer;
+  /**
+   * When the deadline started (`performance.now()`), when that was before this call: the time a
+   * request already spent (waiting for another instance's answer, say) counts against it.
+   */
+  readonly startedAt?: number;
 }
 
 /** Retry outside, the origin's breaker inside: every attempt passes (and is counted by) the breaker. */
@@ -87,7 +92,7 @@ export class MsdkClient {
   }
 
   async call(entry: CatalogEntry, origin: string, call: UpstreamCall, context: CallContext = {}): Promise<MsdkResult> {
-    const startedAt = performance.now();
+    const startedAt = context.startedAt ?? performance.now();
     let attempts = 0;
     this.budget.recordFirstAttempt();
     let answer: MsdkAnswer;
