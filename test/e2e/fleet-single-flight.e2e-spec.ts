@@ -4,6 +4,7 @@ import { newClientKey, sha256 } from '../support/gateway-harness.js';
 import { GatewayProcess } from '../support/gateway-process.js';
 import { get, post, type HttpResult } from '../support/http-client.js';
 import { sampleValue } from '../support/prometheus-text.js';
+import { RedisCluster } from '../support/redis-cluster.js';
 import { RedisServer } from '../support/redis-server.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { TEST_GAME } from '../support/test-game.js';
@@ -38,6 +39,29 @@ const freshOpenid = () => randomBytes(16).toString('hex').toUpperCase();
 const call = (url: string, openid: string) =>
   post(`${url}${PROFILE}`, { openid, accessToken: 'TOKEN-123' }, { authorization: `Bearer ${clientKey}` });
 
+/** `count` concurrent identical requests for `openid`, spread over `urls` in turn. */
+const herd = (urls: readonly string[], openid: string, count = REQUESTS) =>
+  Promise.all(Array.from({ length: count }, (_, i) => call(urls[i % urls.length], openid)));
+/** How many calls for `openid` reached the sandbox. */
+const upstreamCallsOf = async (sandbox: SandboxHarness, openid: string) =>
+  (await sandbox.calls(MSDK_PROFILE)).filter(
+    (c) => c.query.openid === openid || JSON.stringify(c.body).includes(openid),
+  ).length;
+const sameAnswers = (answers: readonly HttpResult[]) => {
+  expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+  expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+};
+/** The gateway config the instances share, on whichever Redis `cache` names. */
+const fleetConfig = (sandbox: SandboxHarness, cache: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    upstream: { v3BaseUrl: sandbox.url },
+    resilience: { attemptTimeoutMs: ATTEMPT_TIMEOUT_MS, deadlineMs: DEADLINE_MS, maxRetries: 0 },
+    rateLimits: { perClient: { limit: 1_000_000 } },
+    cache: { redisCommandTimeoutMs: REDIS_BUDGET_MS, ...cache },
+    games: [{ id: 'demo', qqAppId: TEST_GAME.qqAppId, wechatAppId: TEST_GAME.wechatAppId }],
+    clients: [{ name: 'fleet', keySha256: [sha256(clientKey)], games: ['demo'], scopes: ['relation'] }],
+  });
+
 /** When redis-server is missing the suite skips, saying why (CI installs it). */
 const withRedis = RedisServer.available() ? describe : describe.skip;
 if (!RedisServer.available()) console.warn('fleet-single-flight: skipped, no redis-server on PATH');
@@ -50,14 +74,7 @@ withRedis('fleet single-flight: one MSDK call per key across gateway instances',
   beforeAll(async () => {
     redis = await RedisServer.start();
     sandbox = await SandboxHarness.start();
-    const config = JSON.stringify({
-      upstream: { v3BaseUrl: sandbox.url },
-      resilience: { attemptTimeoutMs: ATTEMPT_TIMEOUT_MS, deadlineMs: DEADLINE_MS, maxRetries: 0 },
-      rateLimits: { perClient: { limit: 1_000_000 } },
-      cache: { redisCommandTimeoutMs: REDIS_BUDGET_MS },
-      games: [{ id: 'demo', qqAppId: TEST_GAME.qqAppId, wechatAppId: TEST_GAME.wechatAppId }],
-      clients: [{ name: 'fleet', keySha256: [sha256(clientKey)], games: ['demo'], scopes: ['relation'] }],
-    });
+    const config = fleetConfig(sandbox);
     for (let i = 0; i < INSTANCES; i++) {
       const proc = GatewayProcess.spawn({
         GATEWAY_CONFIG_JSON: config,
@@ -81,21 +98,11 @@ withRedis('fleet single-flight: one MSDK call per key across gateway instances',
   });
 
   const alive = () => gateways.filter(({ proc }) => proc.child.exitCode === null && proc.child.signalCode === null);
-  const upstreamCalls = async (openid: string) =>
-    (await sandbox.calls(MSDK_PROFILE)).filter(
-      (c) => c.query.openid === openid || JSON.stringify(c.body).includes(openid),
-    ).length;
-  /** `count` concurrent identical requests for `openid`, spread over `urls` in turn. */
-  const herd = (urls: readonly string[], openid: string, count = REQUESTS) =>
-    Promise.all(Array.from({ length: count }, (_, i) => call(urls[i % urls.length], openid)));
+  const upstreamCalls = (openid: string) => upstreamCallsOf(sandbox, openid);
   const roles = async (url: string) => {
     const text = (await get(`${url}/metrics`)).text;
     const of = (role: string) => sampleValue(text, METRIC, { role }) ?? 0;
     return { leader: of('leader'), waiter: of('waiter'), takeover: of('takeover'), local: of('local') };
-  };
-  const sameAnswers = (answers: readonly HttpResult[]) => {
-    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
   };
 
   it(`${REQUESTS} concurrent requests for one cold key over ${INSTANCES} instances make one MSDK call, ${ROUNDS} rounds`, async () => {
@@ -183,5 +190,61 @@ withRedis('fleet single-flight: one MSDK call per key across gateway instances',
     expect(await upstreamCalls(openid)).toBe(urls.length);
     const after = await Promise.all(urls.map(roles));
     expect(after.map((r, i) => r.local - before[i].local)).toEqual(urls.map(() => 1));
+  }, 60_000);
+});
+
+/** The same on a Redis Cluster (three masters, three replicas): lease, result and entry may live on any master. */
+const withCluster = RedisCluster.available() ? describe : describe.skip;
+if (!RedisCluster.available()) console.warn('fleet-single-flight on a cluster: skipped, no redis-server/redis-cli');
+
+withCluster('fleet single-flight on a Redis Cluster', () => {
+  let cluster!: RedisCluster;
+  let sandbox!: SandboxHarness;
+  const gateways: GatewayProcess[] = [];
+  const urls: string[] = [];
+
+  beforeAll(async () => {
+    cluster = await RedisCluster.start();
+    sandbox = await SandboxHarness.start();
+    const config = fleetConfig(sandbox, { redisCluster: { nodes: cluster.nodes } });
+    for (let i = 0; i < INSTANCES; i++) {
+      const proc = GatewayProcess.spawn({ GATEWAY_CONFIG_JSON: config, MSDK_GAME_DEMO_MSDKKEY: sandbox.keys.msdkKey });
+      gateways.push(proc);
+      urls.push(await proc.listening());
+    }
+    for (const url of urls) await herd([url], freshOpenid(), 20);
+    await sandbox.reset();
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const proc of gateways) {
+      proc.child.kill('SIGTERM');
+      await proc.exitCode();
+    }
+    await sandbox?.close();
+    await cluster?.stop();
+  });
+
+  it(`${REQUESTS} concurrent requests for one cold key over ${INSTANCES} instances make one MSDK call`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const openid = freshOpenid();
+      await sandbox.fault({ interface: MSDK_PROFILE, delayMs: HOLD_MS });
+      const answers = await herd(urls, openid);
+      sameAnswers(answers);
+      expect(await upstreamCallsOf(sandbox, openid)).toBe(1);
+      const next = await call(urls[round % urls.length], openid);
+      expect([next.headers.get('x-cache'), next.text]).toEqual(['HIT', answers[0].text]);
+    }
+  }, 90_000);
+
+  it('passes a degraded answer to every waiter and never caches it', async () => {
+    const openid = freshOpenid();
+    await sandbox.fault({ interface: MSDK_PROFILE, delayMs: HOLD_MS, isLost: true });
+    const answers = await herd(urls, openid);
+    sameAnswers(answers);
+    expect(new Set(answers.map((a) => a.headers.get('x-msdk-is-lost')))).toEqual(new Set(['1']));
+    expect(await upstreamCallsOf(sandbox, openid)).toBe(1);
+    const next = await call(urls[2], openid);
+    expect([next.status, next.headers.get('x-cache')]).toEqual([200, 'MISS']);
   }, 60_000);
 });
