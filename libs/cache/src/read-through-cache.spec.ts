@@ -98,14 +98,20 @@ describe('ReadThroughCache', () => {
         degraded: true,
       }),
     );
-    expect([stale.result, text(stale.value), stale.degraded]).toEqual(['STALE', 'good', true]);
+    expect([stale.result, text(stale.value), stale.degraded, stale.staleReason]).toEqual([
+      'STALE',
+      'good',
+      true,
+      'degraded',
+    ]);
   });
 
   it('covers outages with a stale copy but rethrows what staleCovers refuses', async () => {
     const { cache, advance } = setup();
     await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.resolve({ value: b('good'), degraded: false }));
     advance(5000);
-    expect((await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.reject(outage))).result).toBe('STALE');
+    const covered = await cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.reject(outage));
+    expect([covered.result, covered.staleReason]).toEqual(['STALE', 'failed']);
     const userError = new Error('token');
     await expect(cache.read('k', { ttlMs: 1000, staleCovers }, () => Promise.reject(userError))).rejects.toThrow(
       userError,
@@ -186,7 +192,7 @@ describe('ReadThroughCache, slow stores and slow loads', () => {
     const res = await cache.read('k', { ttlMs: 1000, staleCovers, staleIfSlowMs: 30 }, () =>
       after(150, { value: b('new'), degraded: false }).finally(done),
     );
-    expect([res.result, text(res.value)]).toEqual(['STALE', 'old']); // before the load ended
+    expect([res.result, text(res.value), res.staleReason]).toEqual(['STALE', 'old', 'slow']); // before the load ended
     await loaded;
     await after(5, undefined);
     const next = await cache.read('k', { ttlMs: 1000, staleCovers }, good('unused'));

@@ -29,9 +29,18 @@ export interface ReadOptions {
   readonly redisBudget?: RedisBudget;
 }
 
+/**
+ * Why an expired copy answered (STALE): MSDK was slower than `staleIfSlowMs` (`slow`), its load
+ * failed in a way a copy covers (`failed`), or it sent degraded data (`degraded`).
+ */
+export const STALE_REASONS = ['slow', 'failed', 'degraded'] as const;
+export type StaleReason = (typeof STALE_REASONS)[number];
+
 export interface CachedAnswer {
   readonly value: Buffer;
   readonly result: CacheResult;
+  /** Set on STALE answers only. */
+  readonly staleReason?: StaleReason;
   /** The answer is degraded data passed through, or a stale copy standing in for degraded data. */
   readonly degraded: boolean;
   /** Set when this request made the upstream call (not a cache answer, not a follower). */
@@ -136,15 +145,18 @@ export class ReadThroughCache {
       if (!options.staleCovers(error)) throw error;
       copy ??= options.skipRead ? await safeGet() : undefined;
       if (!copy) throw error;
-      return this.answer({ value: copy.value, result: 'STALE', degraded: false });
+      return this.answer({ value: copy.value, result: 'STALE', staleReason: 'failed', degraded: false });
     }
-    if ('slowCopy' in outcome) return this.answer({ value: outcome.slowCopy.value, result: 'STALE', degraded: false });
+    if ('slowCopy' in outcome) {
+      return this.answer({ value: outcome.slowCopy.value, result: 'STALE', staleReason: 'slow', degraded: false });
+    }
 
     const loaded = outcome;
     const mine = leader ? { loaded } : {};
     if (loaded.degraded) {
       copy ??= options.skipRead ? await safeGet() : undefined;
-      if (copy) return this.answer({ value: copy.value, result: 'STALE', degraded: true, ...mine });
+      if (copy)
+        return this.answer({ value: copy.value, result: 'STALE', staleReason: 'degraded', degraded: true, ...mine });
       return this.answer({ value: loaded.value, result: storeFailed ? 'BYPASS' : 'MISS', degraded: true, ...mine });
     }
     return this.answer({ value: loaded.value, result: storeFailed ? 'BYPASS' : 'MISS', degraded: false, ...mine });

@@ -1,4 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { STALE_REASONS } from '#cache';
+import { ALL_ENTRIES } from '#msdk';
 
 /**
  * Every metric the gateway exports, in its own registry (one per gateway instance, so tests can
@@ -47,6 +49,12 @@ export class GatewayMetrics {
     ['interface', 'result'],
   );
 
+  readonly staleAnswers = this.counter(
+    'msdk_gateway_stale_answers_total',
+    'Answers from an expired copy (X-Cache: STALE) by reason: slow (stale-if-slow), failed (MSDK outage), degraded (is_lost)',
+    ['interface', 'reason'],
+  );
+
   readonly isLostAnswers = this.counter(
     'msdk_gateway_is_lost_answers_total',
     'MSDK answers flagged is_lost=1 (degraded data, never cached)',
@@ -93,6 +101,10 @@ export class GatewayMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'msdk_gateway_' });
     // Both series exist from the start, so an alert on rejected reloads sees a zero, not nothing.
     for (const outcome of ['applied', 'rejected']) this.configReloads.labels(outcome).inc(0);
+    // Likewise every cacheable interface's stale reasons: the dashboard shows zeros, not "no data".
+    for (const entry of ALL_ENTRIES.filter((e) => e.cache.kind !== 'none')) {
+      for (const reason of STALE_REASONS) this.staleAnswers.labels(entry.id, reason).inc(0);
+    }
   }
 
   // Every metric goes to this instance's registry; histograms all use MSDK's buckets. Callers

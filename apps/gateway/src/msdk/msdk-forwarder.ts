@@ -107,6 +107,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
       },
     );
     this.count(entry, answer.result, answer.loaded?.degraded === true);
+    if (answer.staleReason) this.metrics.staleAnswers.labels(entry.id, answer.staleReason).inc();
     return new ForwardedAnswer(answer.value, answer.result, entry.hasIsLost ? answer.degraded : undefined, attempts);
   }
 
