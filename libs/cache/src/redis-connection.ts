@@ -1,4 +1,5 @@
 import { Cluster, Redis, type ClusterNode, type RedisOptions } from 'ioredis';
+import { redisTlsOptions, type RedisTlsOptions } from './redis-tls.js';
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// URL (single node). */
@@ -13,6 +14,8 @@ export interface RedisStoreOptions {
    */
   readonly commandTimeoutMs: number;
   readonly keyPrefix?: string;
+  /** TLS to every Redis node (and sentinel); set for rediss:// URLs. Unset: plain TCP. */
+  readonly tls?: RedisTlsOptions;
 }
 
 export type RedisConnection = Redis | Cluster;
@@ -35,12 +38,16 @@ export function createRedisConnection(
     maxRetriesPerRequest: 0,
     commandTimeout: Math.max(options.commandTimeoutMs * COMMAND_TIMEOUT_FACTOR, 200),
     connectTimeout: Math.max(options.commandTimeoutMs * 10, 500),
+    // On close, ioredis waits this long for the socket's 'close' before destroying it; a socket a
+    // failed TLS handshake already destroyed never closes again, so its 2 s default held shutdown.
+    disconnectTimeout: 500,
     retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
     keyPrefix: options.keyPrefix,
     lazyConnect: false,
     // Commands issued in the same event-loop turn go out in one write: under load that is one
     // syscall for many requests' GETs and counter hits instead of one each.
     enableAutoPipelining: true,
+    ...redisTlsOptions(options.tls, options.sentinel !== undefined),
   };
   let client: RedisConnection;
   if (options.cluster) {

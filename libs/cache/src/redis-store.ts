@@ -5,6 +5,7 @@ import {
   type RedisConnection,
   type RedisStoreOptions,
 } from './redis-connection.js';
+import { RedisTlsWatch } from './redis-tls.js';
 
 export type { RedisStoreOptions } from './redis-connection.js';
 
@@ -15,9 +16,11 @@ export type { RedisStoreOptions } from './redis-connection.js';
 export class RedisStore implements CacheStore {
   readonly kind = 'redis';
   private readonly client: RedisConnection;
+  private readonly tls = new RedisTlsWatch();
 
   constructor(options: RedisStoreOptions, onError: (error: Error) => void = () => undefined) {
-    this.client = createRedisConnection(options, onError);
+    this.client = createRedisConnection(options, (error) => onError(this.tls.see(error)));
+    this.client.on('ready', () => this.tls.connected());
   }
 
   async get(key: string): Promise<CacheEntry | undefined> {
@@ -33,8 +36,13 @@ export class RedisStore implements CacheStore {
     await waitUntilReady(this.client, timeoutMs);
   }
 
+  /** Fails with the TLS reason when that is why Redis is not connected (readiness shows it). */
   async ping(): Promise<void> {
-    await this.client.ping();
+    try {
+      await this.client.ping();
+    } catch (error) {
+      throw this.tls.lastFailure ?? error;
+    }
   }
 
   close(): Promise<void> {
