@@ -6,6 +6,7 @@ import { errorOf } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { sampleValue } from '../support/prometheus-text.js';
 import { RedisServer } from '../support/redis-server.js';
+import { RedisTlsCluster } from '../support/redis-tls-cluster.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { newKeys } from '../support/test-game.js';
 import { TlsFixtures, type ServerCert } from '../support/tls-fixtures.js';
@@ -17,6 +18,8 @@ const haveOpenssl = TlsFixtures.available();
 const haveRedis = haveOpenssl && RedisServer.available();
 if (!haveOpenssl) process.stdout.write('tls.e2e: skipped, no openssl binary to make test certificates\n');
 else if (!haveRedis) process.stdout.write('tls.e2e: Redis part skipped, no redis-server binary\n');
+const haveCluster = haveRedis && RedisTlsCluster.available();
+if (haveRedis && !haveCluster) process.stdout.write('tls.e2e: Redis Cluster part skipped, no redis-cli binary\n');
 
 let tls!: TlsFixtures;
 beforeAll(() => {
@@ -198,4 +201,50 @@ const httpsSandbox = (cert: ServerCert, trust: () => string) =>
       expect(ready.cache.reason).not.toMatch(/msdk\.wrong\.example|test CA/);
     });
   }
+});
+
+(haveCluster ? describe : describe.skip)('Redis Cluster over TLS', () => {
+  let sandbox!: SandboxHarness;
+  let cluster!: RedisTlsCluster;
+  let gateway: GatewayHarness | undefined;
+
+  beforeAll(async () => {
+    sandbox = await SandboxHarness.start();
+    cluster = await RedisTlsCluster.start(
+      { certFile: tls.good.certFile, keyFile: tls.good.keyFile, caFile: tls.caFile },
+      tls.dir,
+    );
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await cluster?.stop();
+  });
+  afterEach(async () => {
+    await gateway?.close();
+    gateway = undefined;
+  });
+
+  // Not here: a cluster whose certificates do not verify. The gateway then bypasses the cache and
+  // readiness names the reason, but now and then a node's TLS socket emits a second 'error' (the
+  // server's alert after Node's verification error) once ioredis's one-shot listeners are spent,
+  // and it goes uncaught (docs/tls.md, "Known issue").
+  it('caches through every node over TLS (cache.redisTls) when the certificates verify against REDIS_CA_FILE', async () => {
+    gateway = await GatewayHarness.start({
+      sandbox,
+      env: { REDIS_CA_FILE: tls.caFile },
+      configPatch: { cache: { redisCluster: { nodes: cluster.nodes }, redisTls: true } },
+    });
+    // Several keys, so several slots and (most likely) several nodes answer.
+    for (const openid of [
+      'F1F1F1F1F1F1F1F1F1F1F1F1F1F1F1F1',
+      'F2F2F2F2F2F2F2F2F2F2F2F2F2F2F2F2',
+      'F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3',
+    ]) {
+      const body = { openid, accessToken: 'TOKEN-1234' };
+      expect((await gateway.call('/v1/relation/qqprofile', body)).headers.get('x-cache')).toBe('MISS');
+      expect((await gateway.call('/v1/relation/qqprofile', body)).headers.get('x-cache')).toBe('HIT');
+    }
+    const ready = await fetch(`${gateway.url}/health/ready`);
+    expect(ready.status).toBe(200);
+  });
 });

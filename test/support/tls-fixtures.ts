@@ -52,7 +52,8 @@ export class TlsFixtures {
         ...['-keyout', keyFile, '-out', certFile],
         ...(signed ? ['-CA', caFile, '-CAkey', caKey] : []),
         ...['-addext', `subjectAltName=${subjectAltName}`, '-addext', 'basicConstraints=critical,CA:FALSE'],
-        ...['-addext', 'extendedKeyUsage=serverAuth'],
+        // clientAuth too: Redis cluster nodes present their own certificate on the cluster bus.
+        ...['-addext', 'extendedKeyUsage=serverAuth,clientAuth'],
       ]);
       return { certFile, keyFile, cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
     };

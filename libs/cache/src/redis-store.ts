@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import { decodeEntry, encodeEntry, type CacheEntry, type CacheStore } from './cache-store.js';
 import {
   createRedisConnection,
@@ -21,6 +22,9 @@ export class RedisStore implements CacheStore {
   constructor(options: RedisStoreOptions, onError: (error: Error) => void = () => undefined) {
     this.client = createRedisConnection(options, (error) => onError(this.tls.see(error)));
     this.client.on('ready', () => this.tls.connected());
+    // A cluster reports its nodes' connection errors as 'node error' (ioredis's documented
+    // event), a refused TLS handshake among them; its own 'error' says only that all failed.
+    if (this.client instanceof Cluster) this.client.on('node error', (error: Error) => this.tls.see(error));
   }
 
   async get(key: string): Promise<CacheEntry | undefined> {
@@ -38,6 +42,8 @@ export class RedisStore implements CacheStore {
 
   /** Fails with the TLS reason when that is why Redis is not connected (readiness shows it). */
   async ping(): Promise<void> {
+    // Known already, and a cluster not ready may hold the command instead of failing it.
+    if (this.client.status !== 'ready' && this.tls.lastFailure) throw this.tls.lastFailure;
     try {
       await this.client.ping();
     } catch (error) {
