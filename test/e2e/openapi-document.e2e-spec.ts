@@ -29,7 +29,7 @@ describe('the OpenAPI document and its page', () => {
       expect(ok.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\/\w+Answer$/);
       expect(ok.content['application/json'].example).toMatchObject({ ret: 0 });
       expect(Object.keys(ok.headers).sort()).toEqual(
-        ['X-Cache', 'X-Request-Id', ...(entry.hasIsLost ? ['X-Msdk-Is-Lost'] : [])].sort(),
+        ['X-Cache', 'X-Request-Id', 'traceparent', ...(entry.hasIsLost ? ['X-Msdk-Is-Lost'] : [])].sort(),
       );
       expect(Object.keys(op.responses)).toEqual(
         expect.arrayContaining(['200', '400', '401', '403', '413', '415', '429', '502', '503', '504']),

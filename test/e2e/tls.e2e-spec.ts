@@ -29,7 +29,7 @@ afterAll(() => tls?.remove());
 
 /** An HTTPS sandbox serving `cert`; the harness trusts `trust` for its own control calls. */
 const httpsSandbox = (cert: ServerCert, trust: () => string) =>
-  SandboxHarness.start(newKeys(), { key: cert.key, cert: cert.cert, ca: trust() });
+  SandboxHarness.start(newKeys(), undefined, { key: cert.key, cert: cert.cert, ca: trust() });
 
 (haveOpenssl ? describe : describe.skip)('MSDK over HTTPS', () => {
   let good!: SandboxHarness;

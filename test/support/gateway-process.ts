@@ -13,7 +13,8 @@ export class GatewayProcess {
 
   static spawn(env: Record<string, string>): GatewayProcess {
     const child = spawn(process.execPath, [...gatewayNodeFlags(), 'dist/apps/gateway/src/main.js'], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+      // No drain delay unless a test asks for one: no balancer watches these processes' readiness.
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', SHUTDOWN_DRAIN_DELAY_MS: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new GatewayProcess(child);

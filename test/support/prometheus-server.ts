@@ -5,6 +5,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+export interface PrometheusOptions {
+  /** Rule files to load (absolute paths), evaluated every second like the scrape. */
+  readonly ruleFiles?: readonly string[];
+}
+
+/** One rule as the rules API shows it (alerting rules have labels and annotations). */
+export interface LoadedRule {
+  readonly type: 'alerting' | 'recording';
+  readonly name: string;
+  readonly query: string;
+  readonly health: string;
+  readonly lastError?: string;
+  readonly labels?: Record<string, string>;
+  readonly annotations?: Record<string, string>;
+}
+
 /** A real Prometheus (Debian's package) on a free port, scraping one target every second. */
 export class PrometheusServer {
   private constructor(
@@ -16,12 +32,17 @@ export class PrometheusServer {
     return spawnSync('prometheus', ['--version']).status === 0;
   }
 
-  static async start(target: string): Promise<PrometheusServer> {
+  static async start(target: string, options: PrometheusOptions = {}): Promise<PrometheusServer> {
     const dir = mkdtempSync(join(tmpdir(), 'prom-'));
     const config = join(dir, 'prometheus.yml');
+    // JSON strings are valid YAML scalars: paths with any character stay one string.
+    const ruleFiles = (options.ruleFiles ?? []).map((file) => `  - ${JSON.stringify(file)}\n`).join('');
     writeFileSync(
       config,
-      `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: msdk-gateway\n    metrics_path: /metrics\n    static_configs:\n      - targets: ["${target}"]\n`,
+      `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n` +
+        (ruleFiles ? `rule_files:\n${ruleFiles}` : '') +
+        // The job name the shipped config and the alerts use.
+        `scrape_configs:\n  - job_name: msdk-gateway\n    metrics_path: /metrics\n    static_configs:\n      - targets: ["${target}"]\n`,
     );
     const port = await freePort();
     const child = spawn(
@@ -54,6 +75,14 @@ export class PrometheusServer {
     const body = (await res.json()) as { status: string; error?: string; data?: { result: unknown[] } };
     if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
     return body.data?.result ?? [];
+  }
+
+  /** Every loaded rule, from the rules API (its health says whether its last evaluation failed). */
+  async rules(): Promise<LoadedRule[]> {
+    const res = await fetch(`${this.url}/api/v1/rules`);
+    const body = (await res.json()) as { status: string; data?: { groups: Array<{ rules: LoadedRule[] }> } };
+    if (body.status !== 'success') throw new Error('the rules API failed');
+    return (body.data?.groups ?? []).flatMap((group) => group.rules);
   }
 
   async stop(): Promise<void> {

@@ -73,7 +73,7 @@ export class RedisServer {
   }
 }
 
-/** Resolves once something accepts TCP connections on the loopback port. */
+/** Resolves once something listens on the loopback `port`. */
 export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

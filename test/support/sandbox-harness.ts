@@ -17,11 +17,13 @@ export class SandboxHarness {
   ) {}
 
   /**
-   * `https`: serve HTTPS (the control API too) with this key and certificate; `ca` is what the
-   * harness trusts for its own control calls.
+   * `formerMsdkKeys`: msdkkeys accepted besides `keys.msdkKey` (a rotation under way). `https`:
+   * serve HTTPS (the control API too) with this key and certificate; `ca` is what the harness
+   * trusts for its own control calls.
    */
   static async start(
     keys: SandboxKeys = newKeys(),
+    formerMsdkKeys?: readonly string[],
     https?: { readonly key: string; readonly cert: string; readonly ca: string },
   ): Promise<SandboxHarness> {
     const app = await createSandbox({
@@ -31,6 +33,7 @@ export class SandboxHarness {
           qqAppId: TEST_GAME.qqAppId,
           wechatAppId: TEST_GAME.wechatAppId,
           msdkKey: keys.msdkKey,
+          formerMsdkKeys,
           qqAppKey: keys.qqAppKey,
           wechatAppKey: keys.wechatAppKey,
           v5: { gameId: TEST_GAME.v5GameId, sigKey: keys.sigKey },

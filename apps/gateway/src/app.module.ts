@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module.js';
 import { RequestLogger } from './logging/request-logger.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { TracingModule } from './tracing/tracing.module.js';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
         MetricsModule,
+        TracingModule.forRoot(logger),
         GatewayCacheModule,
         RateLimitModule,
         HealthModule,

@@ -3,6 +3,11 @@ export interface SandboxApp {
   readonly qqAppId?: string;
   readonly wechatAppId?: string;
   readonly msdkKey: string;
+  /**
+   * msdkkeys still accepted besides `msdkKey`, as while a game's servers move to a new key: the
+   * gateway's key-rotation suite switches keys under load against both.
+   */
+  readonly formerMsdkKeys?: readonly string[];
   readonly qqAppKey?: string;
   readonly wechatAppKey?: string;
   readonly v5?: { readonly gameId: string; readonly sigKey: string };

@@ -1,3 +1,5 @@
+import type { StoreReadiness } from './redis-topology.js';
+
 /** What the cache keeps per key: the value and until when it is fresh (it lives on, stale, after). */
 export interface CacheEntry {
   readonly value: Buffer;
@@ -14,10 +16,25 @@ export interface CacheStore {
   get(key: string): Promise<CacheEntry | undefined>;
   /** Keeps the entry for `keepMs` (its fresh TTL plus the stale window). */
   set(key: string, entry: CacheEntry, keepMs: number): Promise<void>;
+  /**
+   * Leases (fleet single-flight): `acquireLease` takes `key` for `token` unless someone holds it
+   * (SET NX PX); `renewLease` and `releaseLease` act only while `token` still holds it, so a holder
+   * whose lease expired and was taken over never cuts short its successor's.
+   */
+  acquireLease(key: string, token: string, ms: number): Promise<boolean>;
+  renewLease(key: string, token: string, ms: number): Promise<boolean>;
+  releaseLease(key: string, token: string): Promise<void>;
+  /** The token holding `key`, if any. */
+  leaseHolder(key: string): Promise<string | undefined>;
   /** Waits (at most `timeoutMs`) for a first connection at startup; never throws. */
   warmUp(timeoutMs: number): Promise<void>;
   /** Resolves when the store answers; rejects with the reason otherwise. */
   ping(): Promise<void>;
+  /**
+   * For readiness, where a store has more to say than a PING (which masters serve its keys, the
+   * last failover, keys left unserved); rejects when the store does not answer at all.
+   */
+  readiness?(): Promise<StoreReadiness>;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,12 @@ import { CacheHealthIndicator } from './cache-health.indicator.js';
 import { CACHE_STORE, type CacheStore } from './cache-store.js';
 import { MemoryStore } from './memory-store.js';
 import { ReadThroughCache, type CacheObserver, type ReadThroughOptions } from './read-through-cache.js';
+import {
+  FleetSingleFlight,
+  LOCAL_FAILURES,
+  type FleetFailureCodec,
+  type FleetSingleFlightOptions,
+} from './fleet-single-flight.js';
 import { DEFAULT_REDIS_BREAKER, RedisBreaker } from './redis-breaker.js';
 import { RequestRedisBudgets } from './redis-budget.js';
 import { RedisStore, type RedisStoreOptions } from './redis-store.js';
@@ -21,12 +27,24 @@ export interface CacheModuleOptions {
   readonly readThrough: ReadThroughOptions;
   /** Where lookups and store errors are reported (the app's logs and metrics). */
   readonly observer: CacheObserver;
+  /**
+   * With Redis: one load per key across the fleet (a lease per key). Without it, or with the
+   * memory store, single-flight is per process.
+   */
+  readonly fleet?: Omit<FleetSingleFlightOptions, 'pollMs'> & { readonly failures?: FleetFailureCodec };
 }
 
 const CACHE_OPTIONS = Symbol('CACHE_OPTIONS');
 
 /** Without Redis there is nothing to wait for: the budget is only ever read by Redis commands. */
 const DEFAULT_REDIS_BUDGET_MS = 50;
+
+/**
+ * How often a waiting instance looks at the holder's lease and result (two GETs). Only one flight
+ * per process and key waits (the in-process single-flight gathers the rest), so this is cheap,
+ * and it adds at most this much to a waiter's answer.
+ */
+const FLEET_POLL_MS = 25;
 
 /**
  * The store (Redis or memory), the read-through policy and the store's health indicator; with
@@ -78,8 +96,19 @@ export class CacheModule implements OnApplicationBootstrap, OnApplicationShutdow
         {
           provide: ReadThroughCache,
           inject: [CACHE_STORE, CACHE_OPTIONS, RedisBreaker],
-          useFactory: (store: CacheStore, o: CacheModuleOptions, breaker: RedisBreaker) =>
-            new ReadThroughCache(store, o.readThrough, o.observer, store.kind === 'redis' ? breaker : undefined),
+          useFactory: (store: CacheStore, o: CacheModuleOptions, breaker: RedisBreaker) => {
+            if (store.kind !== 'redis') return new ReadThroughCache(store, o.readThrough, o.observer);
+            const fleet = o.fleet
+              ? new FleetSingleFlight(
+                  store,
+                  { leaseMs: o.fleet.leaseMs, waitMs: o.fleet.waitMs, pollMs: FLEET_POLL_MS },
+                  o.fleet.failures ?? LOCAL_FAILURES,
+                  (command, budget) => breaker.run(command, budget),
+                  (role) => o.observer.fleetSingleFlight?.(role),
+                )
+              : undefined;
+            return new ReadThroughCache(store, o.readThrough, o.observer, breaker, fleet);
+          },
         },
         CacheHealthIndicator,
       ],

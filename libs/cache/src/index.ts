@@ -2,8 +2,10 @@
 export * from './cache-store.js';
 export * from './memory-store.js';
 export * from './redis-store.js';
+export * from './redis-topology.js';
 export * from './single-flight.js';
 export * from './read-through-cache.js';
+export * from './fleet-single-flight.js';
 export * from './cache-health.indicator.js';
 export * from './cache.module.js';
 // Generic fixed-window counters (rate limits), shared through Redis or local to the process.

@@ -5,6 +5,8 @@ import type { CacheEntry, CacheStore } from './cache-store.js';
 export class MemoryStore implements CacheStore {
   readonly kind = 'memory';
   private readonly lru: LRUCache<string, CacheEntry>;
+  /** Leases of this process alone (no fleet to share them with): token and expiry time. */
+  private readonly leases = new Map<string, { token: string; until: number }>();
 
   constructor(maxEntries: number) {
     this.lru = new LRUCache<string, CacheEntry>({ max: maxEntries, ttlAutopurge: false });
@@ -19,12 +21,40 @@ export class MemoryStore implements CacheStore {
     return Promise.resolve();
   }
 
+  acquireLease(key: string, token: string, ms: number): Promise<boolean> {
+    if (this.heldBy(key) !== undefined) return Promise.resolve(false);
+    this.leases.set(key, { token, until: Date.now() + ms });
+    return Promise.resolve(true);
+  }
+
+  renewLease(key: string, token: string, ms: number): Promise<boolean> {
+    if (this.heldBy(key) !== token) return Promise.resolve(false);
+    this.leases.set(key, { token, until: Date.now() + ms });
+    return Promise.resolve(true);
+  }
+
+  releaseLease(key: string, token: string): Promise<void> {
+    if (this.heldBy(key) === token) this.leases.delete(key);
+    return Promise.resolve();
+  }
+
+  leaseHolder(key: string): Promise<string | undefined> {
+    return Promise.resolve(this.heldBy(key));
+  }
+
+  private heldBy(key: string): string | undefined {
+    const lease = this.leases.get(key);
+    if (lease && lease.until <= Date.now()) this.leases.delete(key);
+    return lease && lease.until > Date.now() ? lease.token : undefined;
+  }
+
   async warmUp(): Promise<void> {}
 
   async ping(): Promise<void> {}
 
   close(): Promise<void> {
     this.lru.clear();
+    this.leases.clear();
     return Promise.resolve();
   }
 }

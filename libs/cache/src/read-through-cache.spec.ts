@@ -18,7 +18,16 @@ function setup(store: CacheStore = new MemoryStore(100)) {
   return { cache, lookups, errors, advance: (ms: number) => (now += ms) };
 }
 
+/** Stub stores here never lease: the read-through policy alone is under test. */
+const noLeases: Pick<CacheStore, 'acquireLease' | 'renewLease' | 'releaseLease' | 'leaseHolder'> = {
+  acquireLease: () => Promise.reject(new Error('no leases')),
+  renewLease: () => Promise.reject(new Error('no leases')),
+  releaseLease: () => Promise.reject(new Error('no leases')),
+  leaseHolder: () => Promise.reject(new Error('no leases')),
+};
+
 const failingStore: CacheStore = {
+  ...noLeases,
   kind: 'redis',
   get: () => Promise.reject(new Error('down')),
   set: () => Promise.reject(new Error('down')),
@@ -155,6 +164,7 @@ describe('ReadThroughCache, slow stores and slow loads', () => {
     const writes: string[] = [];
     const store = new MemoryStore(10);
     const slowWrites: CacheStore = {
+      ...noLeases,
       kind: 'memory',
       get: (key) => store.get(key),
       set: () => new Promise(() => writes.push('started')),

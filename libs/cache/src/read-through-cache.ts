@@ -1,4 +1,5 @@
 import type { CacheEntry, CacheStore } from './cache-store.js';
+import type { FleetRole, FleetSingleFlight } from './fleet-single-flight.js';
 import { RedisSkippedError, type RedisBreaker, type RedisBreakerState } from './redis-breaker.js';
 import type { RedisBudget } from './redis-budget.js';
 import { SingleFlight } from './single-flight.js';
@@ -43,6 +44,8 @@ export interface CacheObserver {
   storeError(operation: 'get' | 'set' | 'connection', error: unknown): void;
   /** The Redis breaker changed state (closed: asked; open: skipped; half-open: being probed). */
   breakerState?(state: RedisBreakerState): void;
+  /** How a process's flight for a missed key got its answer across the fleet (one per flight). */
+  fleetSingleFlight?(role: FleetRole): void;
 }
 
 export interface ReadThroughOptions {
@@ -81,6 +84,8 @@ export class ReadThroughCache {
     private readonly options: ReadThroughOptions,
     private readonly observer: CacheObserver,
     private readonly breaker?: RedisBreaker,
+    /** With a shared store: one load per key across every instance, not only in this process. */
+    private readonly fleet?: FleetSingleFlight,
   ) {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
@@ -104,9 +109,22 @@ export class ReadThroughCache {
     if (beingWritten) return this.answer({ value: beingWritten, result: 'HIT', degraded: false });
 
     let leader = false;
-    const flight = this.flights.run(key, async () => {
+    const loadHere = () => {
       leader = true;
-      const value = await load();
+      return load();
+    };
+    const flight = this.flights.run(key, async () => {
+      // no-cache asks for MSDK's answer now, not for one another instance is finishing: it skips
+      // the lease (this process's single-flight still gathers its own callers).
+      if (this.fleet && !options.skipRead) {
+        const answer = await this.fleet.run(key, loadHere, {
+          budget: options.redisBudget,
+          fresh: () => this.freshValue(key),
+          store: (value) => this.write(key, value, options.ttlMs),
+        });
+        return answer.loaded;
+      }
+      const value = await loadHere();
       // The answer never waits for the write (nor for a slow Redis behind it).
       if (!value.degraded) void this.write(key, value.value, options.ttlMs);
       return value;
@@ -139,6 +157,17 @@ export class ReadThroughCache {
       await this.safeSet(key, value, ttlMs);
     } finally {
       if (this.writing.get(key) === value) this.writing.delete(key);
+    }
+  }
+
+  /** A fresh value stored for `key` now, if any; undefined when the store cannot say. */
+  private async freshValue(key: string): Promise<Buffer | undefined> {
+    try {
+      const entry = await this.storeCall(() => this.store.get(key));
+      return entry && entry.freshUntil > this.now() ? entry.value : undefined;
+    } catch (error) {
+      this.storeError('get', error);
+      return undefined;
     }
   }
 

@@ -1,4 +1,4 @@
-import { Cluster, Redis, type ClusterNode, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type ClusterNode, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { redisTlsOptions, type RedisTlsOptions } from './redis-tls.js';
 
 export interface RedisStoreOptions {
@@ -20,8 +20,18 @@ export interface RedisStoreOptions {
 
 export type RedisConnection = Redis | Cluster;
 
+/** How the gateway reaches Redis: one node, a master found through sentinels, or a cluster. */
+export type RedisMode = 'single' | 'sentinel' | 'cluster';
+
+export function redisModeOf(options: RedisStoreOptions): RedisMode {
+  return options.cluster ? 'cluster' : options.sentinel ? 'sentinel' : 'single';
+}
+
 /** ioredis's own timeout, in request budgets: a backstop that never fires before a budget does. */
 const COMMAND_TIMEOUT_FACTOR = 4;
+
+/** Reconnection backoff: 200 ms doubling to 2 s, so a Redis that is back is found within 2 s. */
+const reconnectDelay = (times: number) => Math.min(100 * 2 ** Math.min(times, 5), 2000);
 
 /**
  * An ioredis client configured so a slow or dead Redis never holds anyone: no offline queue (fail
@@ -33,37 +43,77 @@ export function createRedisConnection(
   options: RedisStoreOptions,
   onError: (error: Error) => void = () => undefined,
 ): RedisConnection {
-  const common: RedisOptions = {
-    enableOfflineQueue: false,
+  const commandTimeout = Math.max(options.commandTimeoutMs * COMMAND_TIMEOUT_FACTOR, 200);
+  const connectTimeout = Math.max(options.commandTimeoutMs * 10, 500);
+  const perNode = {
     maxRetriesPerRequest: 0,
-    commandTimeout: Math.max(options.commandTimeoutMs * COMMAND_TIMEOUT_FACTOR, 200),
-    connectTimeout: Math.max(options.commandTimeoutMs * 10, 500),
+    commandTimeout,
+    connectTimeout,
     // On close, ioredis waits this long for the socket's 'close' before destroying it; a socket a
     // failed TLS handshake already destroyed never closes again, so its 2 s default held shutdown.
     disconnectTimeout: 500,
-    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
-    keyPrefix: options.keyPrefix,
-    lazyConnect: false,
     // Commands issued in the same event-loop turn go out in one write: under load that is one
     // syscall for many requests' GETs and counter hits instead of one each.
     enableAutoPipelining: true,
     ...redisTlsOptions(options.tls, options.sentinel !== undefined),
-  };
+  } satisfies RedisOptions;
   let client: RedisConnection;
   if (options.cluster) {
-    client = new Cluster([...options.cluster.nodes], {
-      enableOfflineQueue: false,
-      enableAutoPipelining: true,
-      redisOptions: common,
-      clusterRetryStrategy: common.retryStrategy,
-    });
+    client = new Cluster([...options.cluster.nodes], clusterOptions(options, perNode, connectTimeout));
   } else if (options.sentinel) {
-    client = new Redis({ ...common, name: options.sentinel.name, sentinels: [...options.sentinel.sentinels] });
+    client = new Redis({
+      ...perNode,
+      keyPrefix: options.keyPrefix,
+      enableOfflineQueue: false,
+      retryStrategy: reconnectDelay,
+      name: options.sentinel.name,
+      sentinels: [...options.sentinel.sentinels],
+      // A sentinel that does not answer is skipped for the next within this long.
+      sentinelCommandTimeout: connectTimeout,
+      // The sentinels announce a failover (+switch-master): reconnect to the new master at once
+      // instead of when the reconnection backoff next comes round.
+      failoverDetector: true,
+    });
   } else {
-    client = new Redis(options.url ?? 'redis://127.0.0.1:6379', common);
+    client = new Redis(options.url ?? 'redis://127.0.0.1:6379', {
+      ...perNode,
+      keyPrefix: options.keyPrefix,
+      enableOfflineQueue: false,
+      retryStrategy: reconnectDelay,
+    });
   }
   client.on('error', onError);
   return client;
+}
+
+/**
+ * A cluster client whose every retry fails at once instead: ioredis retries a command on its own
+ * while a master is failing over (100 ms steps, up to 16 times: seconds), which no budget can
+ * cut short. Failing at once, the request bypasses the cache for that key (or counts locally)
+ * while its slot has no master; MOVED and ASK (a slot that has moved, or is moving) are still
+ * followed, and each MOVED refreshes the slot map, so the new master is found by the first
+ * command after the failover.
+ */
+function clusterOptions(options: RedisStoreOptions, perNode: RedisOptions, connectTimeout: number): ClusterOptions {
+  return {
+    keyPrefix: options.keyPrefix,
+    enableOfflineQueue: false,
+    enableAutoPipelining: true,
+    // A dead master's connection closed: fail (0 turns the retry off), do not wait and resend.
+    retryDelayOnFailover: 0,
+    // CLUSTERDOWN (a slot has no master; with cluster-require-full-coverage, every slot): fail.
+    retryDelayOnClusterDown: 0,
+    // TRYAGAIN (a multi-key command during resharding): resend on the next turn, within the
+    // redirections below. Every command here names one key, so it is not expected.
+    retryDelayOnTryAgain: 0,
+    // MOVED once after a failover, ASK once while a slot migrates: a few hops are plenty; more is
+    // a slot map that keeps pointing at a dead node.
+    maxRedirections: 3,
+    // Slot-map refreshes run in the background; one node that hangs is left for the next this soon.
+    slotsRefreshTimeout: connectTimeout,
+    clusterRetryStrategy: reconnectDelay,
+    redisOptions: perNode,
+  };
 }
 
 /** Commands fail fast while disconnected, so give the first connection a moment at startup. */

@@ -8,7 +8,9 @@ import type { WindowCount, WindowCounterStore } from './window-counter.js';
 
 /**
  * INCRBY, and PEXPIRE when the key has no expiry yet (its first hit, or a key left without one),
- * in one atomic round trip. Answers the count and the window's remaining milliseconds.
+ * in one atomic round trip. Answers the count and the window's remaining milliseconds. It touches
+ * its one key only, so on a cluster it runs on that key's master; a script over several keys
+ * would need them in one slot (a hash tag: `rl:{client}:a`, `rl:{client}:b`).
  */
 const HIT_SCRIPT = `
 local count = redis.call('INCRBY', KEYS[1], ARGV[2])

@@ -28,7 +28,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: the MSDK circuit breakers are closed and the cache store answers (else 503) */
+    /** Readiness: not shutting down, the MSDK circuit breakers closed and the cache store answering (else 503) */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -4207,6 +4207,7 @@ export interface components {
     Error400WithoutMsdkPlatformUnsupported: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4234,6 +4235,7 @@ export interface components {
     Error401: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4253,6 +4255,7 @@ export interface components {
     Error403: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4272,6 +4275,7 @@ export interface components {
     Error413: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4291,6 +4295,7 @@ export interface components {
     Error415: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4310,6 +4315,7 @@ export interface components {
     Error422: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4335,6 +4341,7 @@ export interface components {
     Error429: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         'Retry-After': components['headers']['RetryAfter'];
         [name: string]: unknown;
       };
@@ -4355,6 +4362,7 @@ export interface components {
     Error500: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4374,6 +4382,7 @@ export interface components {
     Error501: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4393,6 +4402,7 @@ export interface components {
     Error502: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4412,6 +4422,7 @@ export interface components {
     Error503: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4431,6 +4442,7 @@ export interface components {
     Error504: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4450,6 +4462,7 @@ export interface components {
     Error400: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];
+        traceparent: components['headers']['Traceparent'];
         [name: string]: unknown;
       };
       content: {
@@ -4479,6 +4492,8 @@ export interface components {
     XGameId: string;
     /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
     XRequestId: string;
+    /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+    Traceparent: string;
     /** @description `no-cache` reads past the cache; the fresh answer is still cached */
     CacheControl: string;
   };
@@ -4490,6 +4505,8 @@ export interface components {
     XRequestId: string;
     /** @description "1": MSDK sent degraded data (is_lost=1) and no cached copy could stand in; it is never cached */
     XMsdkIsLost: '0' | '1';
+    /** @description W3C Trace Context: the request's trace (the caller's trace id when its traceparent was valid, else a new one) and the gateway's own span id as parent id; log lines of the request carry the same trace id */
+    Traceparent: string;
     /** @description Seconds to wait before trying again; sent when the gateway itself refused the call */
     RetryAfter: number;
   };
@@ -4815,6 +4832,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -4830,6 +4849,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -4864,6 +4884,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -4879,6 +4901,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -4913,6 +4936,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -4928,6 +4953,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -4962,6 +4988,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -4977,6 +5005,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5011,6 +5040,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -5026,6 +5057,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5062,6 +5094,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5079,6 +5113,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           'X-Msdk-Is-Lost': components['headers']['XMsdkIsLost'];
           [name: string]: unknown;
         };
@@ -5122,6 +5157,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5139,6 +5176,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           'X-Msdk-Is-Lost': components['headers']['XMsdkIsLost'];
           [name: string]: unknown;
         };
@@ -5188,6 +5226,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -5203,6 +5243,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5244,6 +5285,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5261,6 +5304,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           'X-Msdk-Is-Lost': components['headers']['XMsdkIsLost'];
           [name: string]: unknown;
         };
@@ -5308,6 +5352,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5325,6 +5371,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           'X-Msdk-Is-Lost': components['headers']['XMsdkIsLost'];
           [name: string]: unknown;
         };
@@ -5370,6 +5417,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5387,6 +5436,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           'X-Msdk-Is-Lost': components['headers']['XMsdkIsLost'];
           [name: string]: unknown;
         };
@@ -5432,6 +5482,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5449,6 +5501,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5487,6 +5540,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5504,6 +5559,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5559,6 +5615,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5576,6 +5634,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5629,6 +5688,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -5646,6 +5707,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5688,6 +5750,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -5703,6 +5767,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5741,6 +5806,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -5756,6 +5823,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5793,6 +5861,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -5808,6 +5878,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5845,6 +5916,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -5860,6 +5933,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5897,6 +5971,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -5912,6 +5988,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -5954,6 +6031,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -5969,6 +6048,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6006,6 +6086,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6021,6 +6103,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6058,6 +6141,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6073,6 +6158,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6111,6 +6197,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6126,6 +6214,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6166,6 +6255,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6181,6 +6272,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           'X-Msdk-Is-Lost': components['headers']['XMsdkIsLost'];
           [name: string]: unknown;
         };
@@ -6217,6 +6309,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6232,6 +6326,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6269,6 +6364,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6284,6 +6381,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6318,6 +6416,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6333,6 +6433,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6368,6 +6469,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6383,6 +6486,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6418,6 +6522,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6433,6 +6539,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6470,6 +6577,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6485,6 +6594,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6528,6 +6638,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6543,6 +6655,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6582,6 +6695,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6597,6 +6712,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6631,6 +6747,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6646,6 +6764,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6681,6 +6800,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6696,6 +6817,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6733,6 +6855,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6748,6 +6872,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6784,6 +6909,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6799,6 +6926,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6845,6 +6973,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6860,6 +6990,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6897,6 +7028,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6912,6 +7045,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -6945,6 +7079,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -6960,6 +7096,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7002,6 +7139,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7017,6 +7156,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7051,6 +7191,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7066,6 +7208,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7099,6 +7242,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7114,6 +7259,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7147,6 +7293,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7162,6 +7310,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7200,6 +7349,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7215,6 +7366,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7249,6 +7401,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7264,6 +7418,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7298,6 +7453,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7313,6 +7470,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7355,6 +7513,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7370,6 +7530,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7413,6 +7574,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
         /** @description `no-cache` reads past the cache; the fresh answer is still cached */
         'Cache-Control'?: components['parameters']['CacheControl'];
       };
@@ -7430,6 +7593,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           'X-Msdk-Is-Lost': components['headers']['XMsdkIsLost'];
           [name: string]: unknown;
         };
@@ -7475,6 +7639,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7490,6 +7656,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7534,6 +7701,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7549,6 +7718,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7585,6 +7755,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7600,6 +7772,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {
@@ -7635,6 +7808,8 @@ export interface operations {
         'X-Game-Id'?: components['parameters']['XGameId'];
         /** @description The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one) */
         'X-Request-Id'?: components['parameters']['XRequestId'];
+        /** @description W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed (not version 00 with non-zero ids, per the spec) starts a new trace */
+        traceparent?: components['parameters']['Traceparent'];
       };
       path?: never;
       cookie?: never;
@@ -7650,6 +7825,7 @@ export interface operations {
         headers: {
           'X-Cache': components['headers']['XCache'];
           'X-Request-Id': components['headers']['XRequestId'];
+          traceparent: components['headers']['Traceparent'];
           [name: string]: unknown;
         };
         content: {

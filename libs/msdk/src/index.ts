@@ -21,6 +21,7 @@ export * from './client/resilience-options.js';
 export * from './client/retry-budget.js';
 export * from './client/breaker-registry.js';
 export * from './client/call-observer.js';
+export * from './client/attempt-tracer.js';
 export * from './client/msdk-client.js';
 // V5 (ITOP) protocol: the friend API's signer and request builder.
 export * from './signing/v5-signer.js';

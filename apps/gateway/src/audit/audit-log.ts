@@ -9,7 +9,7 @@ import { OPENID_PATTERN } from '../validation/caller-identity.dto.js';
  * Exactly one audit line per call of a write/send/consume interface (catalog rows never
  * retried: shares, group messages, pushes, binds, get_gift, reports), whatever its outcome —
  * refused callers and bad input included: client, game, interface, openid, result (`ok` or the
- * error code) and request id. Named fields only, so no token or key can reach the line.
+ * error code), request id and trace id. Named fields only, so no token or key can reach the line.
  * `audit` is the gateway's audit logger (create-logger.ts): its lines say `audit: true`, are
  * written at info whatever LOG_LEVEL says, and have a destination of their own, the last to drop
  * a line.
@@ -21,6 +21,7 @@ export function registerAuditLog(fastify: FastifyInstance, audit: Logger): void 
     audit.info(
       {
         requestId: request.id,
+        traceId: request.trace?.traceId,
         client: request.caller?.client,
         game: request.caller?.game.id,
         interface: entry.path,

@@ -42,7 +42,9 @@ export class CallerAuthGuard implements CanActivate {
 
     const key = bearerKey(request.headers.authorization);
     if (!key) throw new CallerUnauthenticatedError('Send Authorization: Bearer <client key>');
-    const client = this.registry.clientForKey(key);
+    // Both lookups from one directory: the client and its game come from the same configuration.
+    const directory = this.registry.current();
+    const client = directory.clientForKey(key);
     if (!client) {
       this.log.warn(request, 'CallerAuth', 'unknown client key');
       throw new CallerUnauthenticatedError('The client key is not known');
@@ -56,7 +58,7 @@ export class CallerAuthGuard implements CanActivate {
 
     if (adminSwitch) return true; // operational routes are not about a game
     const gameId = this.gameId(request, client.games);
-    const game = client.games.includes(gameId) ? this.registry.game(gameId) : undefined;
+    const game = client.games.includes(gameId) ? directory.game(gameId) : undefined;
     if (!game) {
       this.log.warn(request, 'CallerAuth', `client ${client.name} may not use game "${gameId}"`, {
         client: client.name,

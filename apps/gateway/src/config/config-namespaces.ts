@@ -3,6 +3,7 @@ import type { ClientConfig, GameConfig, GatewayConfig, ServerConfig, UpstreamCon
 import type { ResilienceOptions } from '#msdk';
 import type { CacheConfig } from './cache-config.js';
 import type { RateLimitConfig } from './rate-limit-config.js';
+import type { TracingConfig } from './tracing-config.js';
 
 /**
  * Typed @nestjs/config namespaces. The whole config is loaded and validated once at startup
@@ -20,6 +21,7 @@ export const cacheConfig = namespace<CacheConfig>('cache');
 export const rateLimitConfig = namespace<RateLimitConfig>('rateLimits');
 export const gamesConfig = namespace<{ list: readonly GameConfig[] }>('games');
 export const clientsConfig = namespace<{ list: readonly ClientConfig[] }>('clients');
+export const tracingConfig = namespace<TracingConfig>('tracing');
 
 export function configNamespaces(config: GatewayConfig) {
   return [
@@ -30,5 +32,6 @@ export function configNamespaces(config: GatewayConfig) {
     rateLimitConfig.of(config.rateLimits),
     gamesConfig.of({ list: config.games }),
     clientsConfig.of({ list: config.clients }),
+    tracingConfig.of(config.tracing),
   ];
 }

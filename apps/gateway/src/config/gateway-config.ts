@@ -1,6 +1,7 @@
 import type { GameCredentials, ResilienceOptions, UpstreamTlsOptions } from '#msdk';
 import type { CacheConfig } from './cache-config.js';
 import type { RateLimitConfig } from './rate-limit-config.js';
+import type { TracingConfig } from './tracing-config.js';
 
 export interface ServerConfig {
   readonly host: string;
@@ -12,6 +13,11 @@ export interface ServerConfig {
   readonly production: boolean;
   /** /metrics asks for an `admin` client key (open by default, for the scraper). */
   readonly metricsRequireAdmin: boolean;
+  /**
+   * After SIGTERM: how long the process keeps serving, not ready, before it stops listening
+   * (SHUTDOWN_DRAIN_DELAY_MS), so balancers take it out before its connections close.
+   */
+  readonly shutdownDrainDelayMs: number;
 }
 
 export interface UpstreamConfig {
@@ -49,4 +55,6 @@ export interface GatewayConfig {
   readonly rateLimits: RateLimitConfig;
   readonly games: readonly GameConfig[];
   readonly clients: readonly ClientConfig[];
+  /** Trace context and optional OTLP span export, from the OTEL_* environment variables. */
+  readonly tracing: TracingConfig;
 }

@@ -1,9 +1,10 @@
 import type { RedisTlsOptions } from '#cache';
 import { ALL_ENTRIES, type CatalogEntry } from '#msdk';
 import type { ProblemList } from './config-error.js';
-import { asArray, asObject, flag, int, num, str, type Json } from './config-readers.js';
+import { asObject, flag, int, num, type Json } from './config-readers.js';
 import type { Env } from './env-source.js';
 import type { CacheConfig, InterfaceCacheOverride } from './cache-config.js';
+import { loadRedisConfig } from './load-redis-config.js';
 import { loadRedisTls } from './load-tls-config.js';
 
 /** Past a minute it is no longer "slow": MSDK's own deadline is seconds. */
@@ -11,36 +12,9 @@ const MAX_STALE_IF_SLOW_MS = 60_000;
 
 const CACHEABLE = new Set(ALL_ENTRIES.filter((e: CatalogEntry) => e.cache.kind !== 'none').map((e) => e.id));
 
-/** `cache` section: TTLs, stale window, per-interface overrides; Redis from REDIS_URL or config. */
+/** `cache` section: TTLs, stale window, per-interface overrides; Redis from REDIS_URL or config (loadRedisConfig). */
 export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): CacheConfig {
-  const commandTimeoutMs = int(o, 'redisCommandTimeoutMs', 'cache', problems, 50, 1, 10_000);
-  const keyPrefix = typeof o.redisKeyPrefix === 'string' ? o.redisKeyPrefix : undefined;
-  const url = redisUrl(env.REDIS_URL ?? o.redisUrl, problems);
-  const sentinel =
-    o.redisSentinel === undefined ? undefined : asObject(o.redisSentinel, 'cache.redisSentinel', problems);
-  const cluster = o.redisCluster === undefined ? undefined : asObject(o.redisCluster, 'cache.redisCluster', problems);
-  const hostPorts = (list: unknown, path: string) =>
-    asArray(list, path, problems).map((n, i) => {
-      const node = asObject(n, `${path}[${i}]`, problems);
-      return {
-        host: str(node, 'host', `${path}[${i}]`, problems),
-        port: int(node, 'port', `${path}[${i}]`, problems, 6379, 1, 65535),
-      };
-    });
-  const redis = sentinel
-    ? {
-        commandTimeoutMs,
-        keyPrefix,
-        sentinel: {
-          name: str(sentinel, 'name', 'cache.redisSentinel', problems),
-          sentinels: hostPorts(sentinel.sentinels, 'cache.redisSentinel.sentinels'),
-        },
-      }
-    : cluster
-      ? { commandTimeoutMs, keyPrefix, cluster: { nodes: hostPorts(cluster.nodes, 'cache.redisCluster.nodes') } }
-      : url
-        ? { commandTimeoutMs, keyPrefix, url }
-        : undefined;
+  const redis = loadRedisConfig(o, env, problems);
 
   const interfaces: Record<string, InterfaceCacheOverride> = {};
   for (const [id, raw] of Object.entries(asObject(o.interfaces, 'cache.interfaces', problems))) {
@@ -66,15 +40,6 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
     staleIfSlowMs: int(o, 'staleIfSlowMs', 'cache', problems, 800, 0, MAX_STALE_IF_SLOW_MS),
     interfaces,
   };
-}
-
-/** A redis:// or rediss:// URL (REDIS_URL or cache.redisUrl), or none. */
-function redisUrl(value: unknown, problems: ProblemList): string | undefined {
-  // An empty REDIS_URL= (as env files write "unset") means no Redis.
-  if (value === undefined || value === '') return undefined;
-  const ok = typeof value === 'string' && URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol);
-  if (!ok) problems.add('cache.redisUrl (REDIS_URL) must be a redis:// or rediss:// URL');
-  return ok ? value : undefined;
 }
 
 /** The Redis options with TLS when it is on (load-tls-config.ts decides). */

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from '#msdk';
 import { ProblemList } from './config-error.js';
 import { asArray, asObject, flag, int, num, oneOf, str, strList, url, type Json } from './config-readers.js';
-import { envSegment, type Env } from './env-source.js';
+import { envSegment, readSecret, type Env } from './env-source.js';
 import { loadCacheConfig } from './load-cache-config.js';
 import { loadGames } from './load-games.js';
 import { loadRateLimitConfig } from './load-rate-limit-config.js';
+import { loadTracingConfig } from './load-tracing-config.js';
 import { loadUpstreamTls } from './load-tls-config.js';
 import {
   ALL_SCOPES,
@@ -15,6 +16,12 @@ import {
   type ServerConfig,
   type UpstreamConfig,
 } from './gateway-config.js';
+
+/**
+ * Long enough for a balancer checking readiness every 1-2 s (Kubernetes' Endpoints update,
+ * HAProxy's `inter`) to take the instance out before it stops listening.
+ */
+const DEFAULT_SHUTDOWN_DRAIN_DELAY_MS = 5_000;
 
 /** pino's levels: anything else would stop the logger, not name the setting. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -43,6 +50,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       clients.map((c) => c.name),
       problems,
     ),
+    tracing: loadTracingConfig(env, problems),
   };
   checkClientGames(config, problems);
   problems.throwIfAny();
@@ -74,7 +82,12 @@ function readConfigJson(env: Env, problems: ProblemList): Json {
 }
 
 function loadServer(o: Json, env: Env, production: boolean, problems: ProblemList): ServerConfig {
-  const withEnv = { ...o, port: env.PORT ?? o.port, host: env.HOST ?? o.host };
+  const withEnv = {
+    ...o,
+    port: env.PORT ?? o.port,
+    host: env.HOST ?? o.host,
+    shutdownDrainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS ?? o.shutdownDrainDelayMs,
+  };
   return {
     host: str(withEnv, 'host', 'server', problems, '0.0.0.0'),
     port: int(withEnv, 'port', 'server', problems, 3000, 0, 65535),
@@ -89,6 +102,15 @@ function loadServer(o: Json, env: Env, production: boolean, problems: ProblemLis
       'server.metricsRequireAdminKey',
       problems,
       false,
+    ),
+    shutdownDrainDelayMs: int(
+      withEnv,
+      'shutdownDrainDelayMs',
+      'server',
+      problems,
+      DEFAULT_SHUTDOWN_DRAIN_DELAY_MS,
+      0,
+      120_000,
     ),
   };
 }
@@ -157,7 +179,9 @@ function loadResilience(o: Json, problems: ProblemList): ResilienceOptions {
 
 /**
  * Key hashes come from the file, or per deployment from GATEWAY_CLIENT_<NAME>_KEY_SHA256
- * (comma-separated while rotating), so one config file serves every environment.
+ * (comma-separated while rotating) or the file GATEWAY_CLIENT_<NAME>_KEY_SHA256_FILE (one digest
+ * a line or comma-separated: a Secret the gateway re-reads when it changes), so one config file
+ * serves every environment.
  */
 function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientConfig[] {
   const names = new Set<string>();
@@ -168,9 +192,8 @@ function loadClients(list: unknown[], env: Env, problems: ProblemList): ClientCo
     const name = str(o, 'name', path, problems);
     if (names.has(name)) problems.add(`${path}.name "${name}" is used twice`);
     names.add(name);
-    const fromEnv = env[`GATEWAY_CLIENT_${envSegment(name)}_KEY_SHA256`]
-      ?.split(',')
-      .map((h) => h.trim())
+    const fromEnv = readSecret(env, `GATEWAY_CLIENT_${envSegment(name)}_KEY_SHA256`, problems, false)
+      ?.split(/[\s,]+/)
       .filter(Boolean);
     const keySha256 = (fromEnv ?? strList(o, 'keySha256', path, problems)).map((h) => h.toLowerCase());
     if (keySha256.length === 0 || keySha256.some((h) => !/^[0-9a-f]{64}$/.test(h))) {

@@ -4,7 +4,7 @@ import type { GatewayRequest } from './request-fields.js';
 import { routeTemplateOf } from '../msdk/route-entry.js';
 
 /**
- * One line per request, `request`: id, client, game, method, route template, status, duration,
+ * One line per request, `request`: id, trace id, client, game, method, route template, status, duration,
  * cache result, upstream attempts and error code. Never the body, the query or a header value.
  */
 export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
@@ -22,6 +22,7 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
     access.info(
       {
         requestId: request.id,
+        traceId: request.trace?.traceId,
         client: request.caller?.client,
         game: request.caller?.game.id,
         method: request.method,

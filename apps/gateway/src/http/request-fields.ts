@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthenticatedCaller } from '../caller-auth/authenticated-caller.js';
 import type { CacheStatus, ForwardedAnswer } from '../msdk/forwarded-answer.js';
+import type { RequestTrace } from '../tracing/request-trace.js';
 
 /**
  * What a step of the request pipeline learns about a request for later steps (the access and
@@ -9,6 +10,8 @@ import type { CacheStatus, ForwardedAnswer } from '../msdk/forwarded-answer.js';
  * catalog row: msdk/route-entry.ts) is not stored.
  */
 export interface GatewayRequestFields {
+  /** Trace context: the request's trace id, span and traceparent, set by registerTraceContext (setTrace). */
+  readonly trace?: RequestTrace;
   /** Caller auth: set by CallerAuthGuard (setCaller); undefined on public routes and refused calls. */
   readonly caller?: AuthenticatedCaller;
   /** Answer headers: X-Cache of a forwarded answer, set by registerForwardedAnswers (setForwardedAnswer). */
@@ -23,6 +26,10 @@ export interface GatewayRequestFields {
 export type GatewayRequest = FastifyRequest & GatewayRequestFields;
 
 type WritableFields = { -readonly [K in keyof GatewayRequestFields]: GatewayRequestFields[K] };
+
+export function setTrace(request: FastifyRequest, trace: RequestTrace): void {
+  (request as WritableFields).trace = trace;
+}
 
 export function setCaller(request: FastifyRequest, caller: AuthenticatedCaller): void {
   (request as WritableFields).caller = caller;
@@ -40,6 +47,7 @@ export function setErrorCode(request: FastifyRequest, code: string): void {
 
 /** Every field above, so that adding one to the interface without declaring it fails to compile. */
 const FIELDS = {
+  trace: true,
   caller: true,
   cacheStatus: true,
   upstreamAttempts: true,

@@ -38,6 +38,15 @@ describe('createGatewayLogs', () => {
     expect(out).toMatch(/\[REDACTED\]/);
   });
 
+  it('scrubs keys added after startup (a config reload) and keeps scrubbing the ones it had', () => {
+    const { lines, destination } = capture();
+    const logs = createGatewayLogs({ level: 'info', pretty: false, secretValues: ['old-msdkkey-value'], destination });
+    logs.addSecretValues(['new-msdkkey-value']);
+    logs.logger.info({ note: 'keys old-msdkkey-value and new-msdkkey-value' }, 'after a reload');
+    const out = lines.join('');
+    for (const secret of ['old-msdkkey-value', 'new-msdkkey-value']) expect(out).not.toContain(secret);
+  });
+
   it('writes audit lines, marked audit: true, at info even when the level keeps info lines out', () => {
     const { lines, destination } = capture();
     const logs = createGatewayLogs({ level: 'warn', pretty: false, secretValues: [], destination });

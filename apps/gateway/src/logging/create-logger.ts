@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pino, { type DestinationStream, type Logger, type LoggerOptions as PinoOptions } from 'pino';
 import { Counter } from 'prom-client';
 import { auditDestination, logDestination, type LogDestination } from './log-destinations.js';
-import { REDACT, secretValueScrub } from './log-redaction.js';
+import { REDACT, SecretValueScrub } from './log-redaction.js';
 
 // The benchmark writes the gateway's lines through the production destination, to /dev/null.
 export { logDestination };
@@ -24,6 +24,8 @@ export interface GatewayLogs {
   readonly audit: Logger;
   /** Lines dropped by a destination whose reader fell behind; kind `log` or `audit`. Not yet in any registry. */
   readonly droppedLines: Counter<'kind'>;
+  /** Scrubs these values too from now on (keys a config reload brought); earlier ones stay scrubbed. */
+  addSecretValues(values: readonly string[]): void;
   /** Resolves once both destinations have written what they hold, or after `timeoutMs`. */
   flush(timeoutMs?: number): Promise<void>;
 }
@@ -33,12 +35,8 @@ const FLUSH_TIMEOUT_MS = 2000;
 
 /** JSON lines (pretty in dev), with credentials redacted by field name and by value. */
 export function createGatewayLogs(options: LoggerOptions): GatewayLogs {
-  const scrub = secretValueScrub(options.secretValues);
-  const common: PinoOptions = {
-    base: undefined,
-    redact: REDACT,
-    ...(scrub ? { hooks: { streamWrite: scrub } } : {}),
-  };
+  const secrets = new SecretValueScrub(options.secretValues);
+  const common: PinoOptions = { base: undefined, redact: REDACT, hooks: { streamWrite: secrets.scrub } };
   const droppedLines = new Counter({
     name: 'msdk_gateway_log_lines_dropped_total',
     help: 'Log lines dropped because the log reader fell behind: log (stdout) or audit (stderr)',
@@ -69,6 +67,7 @@ export function createGatewayLogs(options: LoggerOptions): GatewayLogs {
     logger,
     audit,
     droppedLines,
+    addSecretValues: (values) => secrets.add(values),
     async flush(timeoutMs = FLUSH_TIMEOUT_MS) {
       const both = Promise.all([logger, audit].map(flushed));
       await Promise.race([both, sleep(timeoutMs, undefined, { ref: false })]);

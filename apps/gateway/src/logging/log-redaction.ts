@@ -29,16 +29,26 @@ export const REDACT = {
 const MIN_SCRUBBED_LENGTH = 6;
 
 /**
- * pino's `hooks.streamWrite`: every configured secret value replaced in the finished line,
- * whatever field it hides in (field-name redaction only knows names). Undefined when no
- * configured value is long enough to scrub.
+ * pino's `hooks.streamWrite` (`scrub`): every configured secret value replaced in the finished
+ * line, whatever field it hides in (field-name redaction only knows names). A config reload adds
+ * the new keys; the old ones stay, since lines about requests still in flight may carry them.
  */
-export function secretValueScrub(values: readonly string[]): ((line: string) => string) | undefined {
-  const secrets = values.filter((s) => s.length >= MIN_SCRUBBED_LENGTH);
-  if (secrets.length === 0) return undefined;
-  return (line) => {
+export class SecretValueScrub {
+  private secrets: readonly string[] = [];
+
+  constructor(values: readonly string[]) {
+    this.add(values);
+  }
+
+  add(values: readonly string[]): void {
+    const fresh = values.filter((s) => s.length >= MIN_SCRUBBED_LENGTH && !this.secrets.includes(s));
+    // A new array, never a push: a line being scrubbed keeps iterating the list it started with.
+    if (fresh.length > 0) this.secrets = [...this.secrets, ...fresh];
+  }
+
+  readonly scrub = (line: string): string => {
     let out = line;
-    for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACT.censor);
+    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(REDACT.censor);
     return out;
   };
 }

@@ -1,6 +1,6 @@
 import type { CacheObserver } from '#cache';
 import type { GatewayMetrics } from './gateway-metrics.js';
-import type { RedisBreakerState } from '#cache';
+import type { FleetRole, RedisBreakerState } from '#cache';
 
 /** The same scale as the MSDK breakers' gauge. */
 const REDIS_BREAKER_VALUE: Record<RedisBreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
@@ -16,6 +16,11 @@ export class CacheMetricsObserver implements CacheObserver {
 
   storeError(operation: 'get' | 'set' | 'connection'): void {
     this.metrics.cacheStoreErrors.labels(operation).inc();
+  }
+
+  /** How each flight for a missed key was answered across the fleet, from libs/cache. */
+  fleetSingleFlight(role: FleetRole): void {
+    this.metrics.fleetSingleFlight.labels(role).inc();
   }
 
   /** The Redis breaker's state, from libs/cache. */

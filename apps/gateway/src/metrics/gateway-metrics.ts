@@ -53,6 +53,12 @@ export class GatewayMetrics {
     ['interface'],
   );
 
+  readonly fleetSingleFlight = this.counter(
+    'msdk_gateway_fleet_single_flight_total',
+    "Flights for a missed cache key (one per instance and key) by role: leader and takeover called MSDK holding the key's lease, waiter got another instance's answer, local called MSDK without Redis",
+    ['role'],
+  );
+
   readonly cacheStoreErrors = this.counter(
     'msdk_gateway_cache_store_errors_total',
     'Cache store (Redis) failures, each turned into a bypass',
@@ -77,8 +83,16 @@ export class GatewayMetrics {
     ['client'],
   );
 
+  readonly configReloads = this.counter(
+    'msdk_gateway_config_reloads_total',
+    'Re-reads of the configuration (a watched file changed, or SIGHUP): applied, or rejected (the old one stays)',
+    ['outcome'],
+  );
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'msdk_gateway_' });
+    // Both series exist from the start, so an alert on rejected reloads sees a zero, not nothing.
+    for (const outcome of ['applied', 'rejected']) this.configReloads.labels(outcome).inc(0);
   }
 
   // Every metric goes to this instance's registry; histograms all use MSDK's buckets. Callers

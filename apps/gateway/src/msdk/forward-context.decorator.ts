@@ -11,10 +11,11 @@ export type ForwardingRequest = GatewayRequest;
  */
 export const Forwarding = (): ParameterDecorator => Req();
 
-/** The authenticated caller, request id and cache directive, as the forwarder needs them. */
+/** The authenticated caller, request id, trace and cache directive, as the forwarder needs them. */
 export function forwardContextOf(request: ForwardingRequest): ForwardContext {
   if (!request.caller) throw new Error('Forwarding used on a route without caller authentication');
+  if (!request.trace) throw new Error('Forwarding used on a request the trace context step did not see');
   const cacheControl = request.headers['cache-control'];
   const noCache = typeof cacheControl === 'string' && /(^|,)\s*no-cache\s*(,|$)/i.test(cacheControl);
-  return { caller: request.caller, requestId: String(request.id), noCache };
+  return { caller: request.caller, requestId: String(request.id), trace: request.trace, noCache };
 }

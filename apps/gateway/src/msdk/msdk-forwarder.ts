@@ -21,14 +21,18 @@ import { ForwardedAnswer, isLostFlag, type CacheStatus } from './forwarded-answe
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { PerUserFrequencyCheck } from '../rate-limit/per-user-frequency.check.js';
 import { UpstreamBase } from './upstream-base.js';
+import type { RequestTrace } from '../tracing/request-trace.js';
+import { RequestTracing } from '../tracing/request-tracing.js';
 
 /** The cache_lookups `result` label for each X-Cache value. */
 const CACHE_RESULT_LABEL: Record<CacheStatus, string> = { HIT: 'hit', MISS: 'miss', STALE: 'stale', BYPASS: 'bypass' };
 
-/** What a route hands over: who calls, the request id, and whether to skip the cache read. */
+/** What a route hands over: who calls, the request id and trace, and whether to skip the cache read. */
 export interface ForwardContext {
   readonly caller: AuthenticatedCaller;
   readonly requestId: string;
+  /** Its trace: MSDK gets a traceparent on every attempt. */
+  readonly trace: RequestTrace;
   /** Cache-Control: no-cache — read past the cache (the fresh answer is still stored). */
   readonly noCache: boolean;
 }
@@ -52,6 +56,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     @Inject(upstreamConfig.KEY) upstream: UpstreamConfig,
     @Inject(cacheConfig.KEY) private readonly cacheSettings: CacheConfig,
     private readonly redisBudgets: RequestRedisBudgets,
+    private readonly tracing: RequestTracing,
   ) {
     this.v3 = new UpstreamBase(upstream.v3BaseUrl);
     this.v5 = new UpstreamBase(upstream.v5BaseUrl);
@@ -59,6 +64,9 @@ export class MsdkForwarder implements OnApplicationShutdown {
 
   /** Cache lookup, then (on a miss or for an uncached row) per-user check, sign and send. */
   async forward(entry: CatalogEntry, payload: object, request: ForwardingRequest): Promise<ForwardedAnswer> {
+    // MSDK's deadline runs from here, whoever calls: a miss that waited for another instance's
+    // answer and then takes over its lease has only what is left (resilience.deadlineMs in all).
+    const startedAt = performance.now();
     const context = forwardContextOf(request);
     // The request's time for Redis, shared by the cache read and the shared counters (the client
     // rate limit already drew on it).
@@ -66,7 +74,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
     const caller = payload as CallerPayload;
     const ttlMs = cacheTtlFor(entry, this.cacheSettings);
     if (ttlMs === undefined) {
-      const result = await this.callMsdk(entry, caller, context, context.requestId, redis);
+      const result = await this.callMsdk(entry, caller, context, context.requestId, redis, startedAt);
       const isLost = entry.hasIsLost ? isLostFlag(result.body) : undefined;
       this.count(entry, 'BYPASS', isLost === true);
       return new ForwardedAnswer(result.raw, 'BYPASS', isLost, result.attempts);
@@ -93,7 +101,7 @@ export class MsdkForwarder implements OnApplicationShutdown {
         // The body is served to later requests, so V3's msdkExtInfo must not default to this
         // request's id; V5's seq still carries it.
         const signedRequestId = entry.protocol === 'v5' ? context.requestId : undefined;
-        const result = await this.callMsdk(entry, caller, context, signedRequestId, redis);
+        const result = await this.callMsdk(entry, caller, context, signedRequestId, redis, startedAt);
         attempts = result.attempts;
         return { value: result.raw, degraded: isLostFlag(result.body) };
       },
@@ -118,12 +126,14 @@ export class MsdkForwarder implements OnApplicationShutdown {
     context: ForwardContext,
     signedRequestId: string | undefined,
     redis: RedisBudget,
+    startedAt: number,
   ): Promise<MsdkResult> {
     await this.perUser.admit(context.caller, entry, caller.openid, redis);
     const call = buildUpstreamCall(entry, context.caller.game.credentials, caller, { requestId: signedRequestId });
     const base = entry.protocol === 'v3' ? this.v3 : this.v5;
     return this.client.call(entry, base.origin, base.prefixed(call), {
-      headers: { 'x-request-id': context.requestId },
+      ...this.tracing.upstreamContext(context.trace, entry, context.requestId),
+      startedAt,
     });
   }
 

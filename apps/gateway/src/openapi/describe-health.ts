@@ -3,7 +3,8 @@ import { operationsOf } from './describe-operations.js';
 
 const SUMMARIES: Readonly<Record<string, string>> = {
   '/health/live': 'Liveness: the process answers (nothing external is checked)',
-  '/health/ready': 'Readiness: the MSDK circuit breakers are closed and the cache store answers (else 503)',
+  '/health/ready':
+    'Readiness: not shutting down, the MSDK circuit breakers closed and the cache store answering (else 503)',
 };
 
 /** The probes need no client key, and say what each one checks. */

@@ -40,6 +40,7 @@ export function describeMsdkOperations(document: OpenAPIObject): void {
       ...(operation.parameters ?? []),
       parameterRef('XGameId'),
       parameterRef('XRequestId'),
+      parameterRef('Traceparent'),
       ...(entry.cache.kind === 'none' ? [] : [parameterRef('CacheControl')]),
     ];
     operation.responses = { '200': successAnswer(entry, schemaName), ...errorAnswersFor(entry, errors) };
@@ -63,6 +64,7 @@ function successAnswer(entry: CatalogEntry, schemaName: string): ResponseObject 
     headers: {
       'X-Cache': headerRef('XCache'),
       'X-Request-Id': headerRef('XRequestId'),
+      traceparent: headerRef('Traceparent'),
       ...(entry.hasIsLost ? { 'X-Msdk-Is-Lost': headerRef('XMsdkIsLost') } : {}),
     },
     content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}` }, example } },

@@ -129,6 +129,7 @@ function errorResponse(name: string, codes: readonly OperationErrorCode[]): Resp
     description: codes.map((c) => `\`${c}\`: ${ERROR_CAUSES[c].when}`).join('. '),
     headers: {
       'X-Request-Id': headerRef('XRequestId'),
+      traceparent: headerRef('Traceparent'),
       ...(headers.has('retry-after') ? { 'Retry-After': headerRef('RetryAfter') } : {}),
     },
     content: {

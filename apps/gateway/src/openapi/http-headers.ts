@@ -9,6 +9,9 @@ const CACHE_RESULTS: Readonly<Record<CacheResult, string>> = {
   BYPASS: 'from MSDK, not cached (the interface is never cached, or the cache was unavailable)',
 };
 
+/** A version 00 W3C traceparent: version, 32-hex trace id, 16-hex parent id, flags. */
+const TRACEPARENT_PATTERN = '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$';
+
 /** Answer headers, shared by the operations through components.headers. */
 export const ANSWER_HEADERS = {
   XCache: {
@@ -27,6 +30,13 @@ export const ANSWER_HEADERS = {
     description: '"1": MSDK sent degraded data (is_lost=1) and no cached copy could stand in; it is never cached',
     required: true,
     schema: { type: 'string', enum: ['0', '1'] },
+  },
+  Traceparent: {
+    description:
+      "W3C Trace Context: the request's trace (the caller's trace id when its traceparent was valid, else a new one) " +
+      "and the gateway's own span id as parent id; log lines of the request carry the same trace id",
+    required: true,
+    schema: { type: 'string', pattern: TRACEPARENT_PATTERN },
   },
   RetryAfter: {
     description: 'Seconds to wait before trying again; sent when the gateway itself refused the call',
@@ -53,6 +63,15 @@ export const REQUEST_HEADERS = {
     required: false,
     description: "The caller's request id, kept in logs, in the answer and towards MSDK (else the gateway mints one)",
     schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{8,64}$' },
+  },
+  Traceparent: {
+    name: 'traceparent',
+    in: 'header',
+    required: false,
+    description:
+      "W3C Trace Context: the caller's trace, continued by the gateway and passed on to MSDK; absent or malformed " +
+      '(not version 00 with non-zero ids, per the spec) starts a new trace',
+    schema: { type: 'string', example: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
   },
   CacheControl: {
     name: 'Cache-Control',

@@ -9,6 +9,7 @@ import { registerAccessLog } from '../http/access-log.js';
 import { registerGracefulClose } from '../http/graceful-close.js';
 import { registerJsonDepthLimit } from '../http/json-depth-limit.js';
 import { registerJsonOnly } from '../http/json-only.js';
+import { DrainState } from '../lifecycle/drain-state.js';
 import type { GatewayLogs } from '../logging/create-logger.js';
 import { registerLogOutput } from '../logging/register-log-output.js';
 import { registerRequestFields } from '../http/request-fields.js';
@@ -17,6 +18,8 @@ import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { registerHttpMetrics } from '../metrics/http-metrics.hook.js';
 import { registerForwardedAnswers } from '../msdk/forwarded-answer.hook.js';
 import { ClientRateLimitGuard } from '../rate-limit/client-rate-limit.guard.js';
+import { registerTraceContext } from '../tracing/trace-context.hook.js';
+import { RequestTracing } from '../tracing/request-tracing.js';
 import { createValidationPipe } from '../validation/create-validation-pipe.js';
 
 /*
@@ -78,6 +81,10 @@ export function registerRequestPipeline(app: NestFastifyApplication, logs: Gatew
   // 1. Request id, sent back as X-Request-Id (onRequest); the same registration writes the
   //    access line at step 12 (onResponse).
   registerAccessLog(fastify, logs.logger);
+  // 1b. Trace context: the caller's W3C traceparent continued (else a new trace), the gateway's
+  //     own sent back as `traceparent` (onRequest); the request's span, if exported, ends once
+  //     the answer is out (onResponse). Every later log line of the request carries its trace id.
+  registerTraceContext(fastify, app.get(RequestTracing));
   // 2. Content type: anything but JSON is a 415 before any parser runs (onRequest).
   registerJsonOnly(fastify);
   // 3. Depth: a body nested deeper than any operation needs is a 400 before validation recurses
@@ -100,6 +107,7 @@ export function registerRequestPipeline(app: NestFastifyApplication, logs: Gatew
   registerLogOutput(fastify, logs, app.get(GatewayMetrics).registry);
   // 14. Error envelope: any failure of any step above, as {"error": {...}} with its status.
   app.useGlobalFilters(app.get(ErrorEnvelopeFilter));
-  // On shutdown, answers still going out close their keep-alive connections (onSend).
-  registerGracefulClose(fastify);
+  // On shutdown (from the first SIGTERM, through the drain delay and the close), answers close
+  // their keep-alive connections (onSend).
+  registerGracefulClose(fastify, app.get(DrainState));
 }

@@ -60,6 +60,7 @@ export class MsdkEmulator {
       headers: {
         'content-type': request.headers['content-type'],
         'x-request-id': request.headers['x-request-id'] as string | undefined,
+        traceparent: request.headers.traceparent as string | undefined,
       },
       verdict: verdict.ok ? 'ok' : verdict.msg,
     };

@@ -1,4 +1,5 @@
-import { signV3, type Platform, type V3Credentials } from '#msdk';
+import { signV3, type Platform } from '#msdk';
+import type { SandboxApp } from '../sandbox-options.js';
 import type { AppRegistry } from './app-registry.js';
 
 export type V3Verdict =
@@ -21,17 +22,14 @@ export function verifyV3Query(
   const timestamp = Number(query.timestamp);
   if (!Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > maxSkewSeconds)
     return { ok: false, ret: -502, msg: 'sig error' };
-  const key = signingKey(known.app, known.platform, query.encode);
-  if (!key || signV3(key, timestamp) !== query.sig) return { ok: false, ret: -502, msg: 'sig error' };
+  const keys = signingKeys(known.app, known.platform, query.encode);
+  if (!keys.some((key) => signV3(key, timestamp) === query.sig)) return { ok: false, ret: -502, msg: 'sig error' };
   return { ok: true, platform: known.platform, appid: query.appid };
 }
 
-function signingKey(
-  app: V3Credentials | { msdkKey: string; qqAppKey?: string; wechatAppKey?: string },
-  platform: Platform,
-  encode: string,
-): string | undefined {
-  if (encode === '2') return app.msdkKey;
-  if (encode === '1') return platform === 'wechat' ? app.wechatAppKey : app.qqAppKey;
-  return undefined;
+/** The keys a signature may be made with: the msdkkey (and any former one still accepted) or the platform appkey. */
+function signingKeys(app: SandboxApp, platform: Platform, encode: string): string[] {
+  if (encode === '2') return [app.msdkKey, ...(app.formerMsdkKeys ?? [])];
+  const appKey = encode === '1' ? (platform === 'wechat' ? app.wechatAppKey : app.qqAppKey) : undefined;
+  return appKey ? [appKey] : [];
 }

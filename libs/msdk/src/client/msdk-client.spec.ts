@@ -166,6 +166,16 @@ describe('MsdkClient: retries', () => {
     expect(state()).toBe('closed');
   });
 
+  it('counts the deadline from startedAt when given: time spent before the call leaves less for it', async () => {
+    const { client: c, transport } = client([SILENT], { attemptTimeoutMs: 100, deadlineMs: 1000 });
+    const error = await c.call(READ, ORIGIN, CALL, { startedAt: performance.now() - 1000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isUpstreamTimeoutError(error) && error.scope).toBe('deadline');
+    expect(transport.requests).toHaveLength(0);
+  });
+
   it('spends the retry budget only on retries, and stops retrying when it is spent', async () => {
     const { call, transport } = client([HTTP_500], { maxRetries: 2, retryBudgetRatio: 0, retryBudgetMinPerSecond: 1 });
     await call();
@@ -272,5 +282,27 @@ describe('MsdkClient: circuit breaker', () => {
     for (let i = 0; i < 3; i++) await c.call(READ, ORIGIN, CALL).catch(() => undefined);
     expect((await c.call(READ, 'http://v5.test', CALL)).ret).toBe(0);
     expect(c.breakers.states()).toEqual({ [ORIGIN]: 'open', 'http://v5.test': 'closed' });
+  });
+});
+
+describe('MsdkClient: attempt tracing', () => {
+  it("gives each attempt the tracer's headers and tells it how each one ended", async () => {
+    const { client: c, transport } = client([HTTP_500, RETRY_ONCE, OK]);
+    const events: string[] = [];
+    const tracer = {
+      attemptStarted: (attempt: number) => {
+        events.push(`start ${attempt}`);
+        return { traceparent: `attempt-${attempt}` };
+      },
+      attemptFinished: (attempt: number, outcome: AttemptOutcome) => void events.push(`end ${attempt} ${outcome}`),
+    };
+    const result = await c.call(READ, ORIGIN, CALL, { headers: { unused: 'x' }, tracer });
+    expect(result.attempts).toBe(3);
+    expect(transport.requests.map((r) => r.headers)).toEqual([
+      { traceparent: 'attempt-1' },
+      { traceparent: 'attempt-2' },
+      { traceparent: 'attempt-3' },
+    ]);
+    expect(events).toEqual(['start 1', 'end 1 unavailable', 'start 2', 'end 2 msdk_error', 'start 3', 'end 3 ok']);
   });
 });

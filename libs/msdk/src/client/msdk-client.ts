@@ -22,6 +22,7 @@ import {
 import { msdkAnswerErrorFrom, readRet } from '../errors/msdk-ret-codes.js';
 import type { UpstreamCall } from '../request/caller-payload.js';
 import type { MsdkAnswer, MsdkTransport } from '../transport/msdk-transport.js';
+import type { AttemptTracer } from './attempt-tracer.js';
 import { BreakerRegistry } from './breaker-registry.js';
 import { NO_OBSERVER, type AttemptOutcome, type MsdkCallObserver } from './call-observer.js';
 import type { ResilienceOptions } from './resilience-options.js';
@@ -36,8 +37,15 @@ export interface MsdkResult extends MsdkAnswer {
 }
 
 export interface CallContext {
-  /** Extra request headers (e.g. a request id) for the upstream. */
+  /** Extra request headers (e.g. a request id) for the upstream, the same on every attempt. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** When set, each attempt's headers come from it instead (a span and a traceparent per attempt). */
+  readonly tracer?: AttemptTracer;
+  /**
+   * When the deadline started (`performance.now()`), when that was before this call: the time a
+   * request already spent (waiting for another instance's answer, say) counts against it.
+   */
+  readonly startedAt?: number;
 }
 
 /** Retry outside, the origin's breaker inside: every attempt passes (and is counted by) the breaker. */
@@ -84,7 +92,7 @@ export class MsdkClient {
   }
 
   async call(entry: CatalogEntry, origin: string, call: UpstreamCall, context: CallContext = {}): Promise<MsdkResult> {
-    const startedAt = performance.now();
+    const startedAt = context.startedAt ?? performance.now();
     let attempts = 0;
     this.budget.recordFirstAttempt();
     let answer: MsdkAnswer;
@@ -92,7 +100,7 @@ export class MsdkClient {
       answer = await this.policyFor(entry, origin).execute(({ attempt }) => {
         if (attempt > 0) this.observer.retrying(entry, origin);
         attempts = attempt + 1;
-        return this.attempt(entry, origin, call, context, startedAt);
+        return this.attempt(entry, origin, call, context, startedAt, attempts);
       });
     } catch (error) {
       if (!isBrokenCircuitError(error)) throw asConfiguredTimeout(error, this.options, attempts);
@@ -130,10 +138,12 @@ export class MsdkClient {
     call: UpstreamCall,
     context: CallContext,
     startedAt: number,
+    attempt: number,
   ): Promise<MsdkAnswer> {
     const remaining = this.options.deadlineMs - (performance.now() - startedAt);
     if (remaining < MIN_USEFUL_ATTEMPT_MS) throw new DeadlineSpentError(this.options.deadlineMs);
     const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
+    const { tracer } = context;
     const started = performance.now();
     let answer: MsdkAnswer;
     try {
@@ -142,16 +152,19 @@ export class MsdkClient {
         method: call.method,
         pathAndQuery: call.pathAndQuery,
         body: call.body,
-        headers: context.headers,
+        headers: tracer ? tracer.attemptStarted(attempt) : context.headers,
         timeout: { ms: timeoutMs, scope: timeoutMs < this.options.attemptTimeoutMs ? 'deadline' : 'attempt' },
       });
     } catch (error) {
-      this.observer.attemptFinished(entry, origin, outcomeOf(error), performance.now() - started);
+      const outcome = outcomeOf(error);
+      this.observer.attemptFinished(entry, origin, outcome, performance.now() - started);
+      tracer?.attemptFinished(attempt, outcome);
       throw error;
     }
-    const ok = readRet(answer.body) === 0;
+    const outcome = readRet(answer.body) === 0 ? 'ok' : 'msdk_error';
     this.observer.answered(entry, answer.body);
-    this.observer.attemptFinished(entry, origin, ok ? 'ok' : 'msdk_error', performance.now() - started);
+    this.observer.attemptFinished(entry, origin, outcome, performance.now() - started);
+    tracer?.attemptFinished(attempt, outcome);
     return answer;
   }
 }

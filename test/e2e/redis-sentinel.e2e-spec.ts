@@ -1,0 +1,151 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { errorOf } from '../support/gateway-answer.js';
+import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
+import { ReadinessWatch } from '../support/readiness-watch.js';
+import { RedisSentinelGroup, SENTINEL_MASTER_NAME } from '../support/redis-sentinel.js';
+import { SandboxHarness } from '../support/sandbox-harness.js';
+import { SteadyLoad, summary } from '../support/steady-load.js';
+
+/**
+ * The gateway on Redis behind sentinels (a master, a replica, three sentinels): the cache and the
+ * shared rate-limit counters work through the master the sentinels name, and when that master is
+ * SIGKILLed under steady load the sentinels promote the replica and the gateway follows it without
+ * a restart: no request fails or waits past the bound below, caching resumes by itself, and
+ * readiness names the old and the new master.
+ */
+const CACHED = '/v1/relation/qqprofile';
+const UNCACHED = '/v1/auth/verify_login';
+const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
+const OPENIDS = Array.from({ length: 30 }, (_, i) => `5E47${String(i).padStart(4, '0')}`.padEnd(32, '0'));
+/** One request's time for Redis (cache.redisCommandTimeoutMs), whatever Redis does. */
+const REDIS_BUDGET_MS = 50;
+/** The Redis budget plus what the sandbox's answer takes on a loaded 2-core CI machine (a generous second). */
+const ANSWER_BOUND_MS = REDIS_BUDGET_MS + 1000;
+
+const client = (name: string): TestClient => ({
+  name,
+  key: newClientKey(),
+  games: ['demo'],
+  scopes: ['auth', 'relation'],
+});
+
+(RedisSentinelGroup.available() ? describe : describe.skip)(
+  'on Redis with sentinels (master, replica, 3 sentinels)',
+  () => {
+    let group: RedisSentinelGroup;
+    let sandbox: SandboxHarness;
+    let a: GatewayHarness;
+    let b: GatewayHarness;
+    const load = client('load');
+    const metered = client('metered');
+
+    beforeAll(async () => {
+      group = await RedisSentinelGroup.start();
+      sandbox = await SandboxHarness.start();
+      const options = {
+        sandbox,
+        clients: [load, metered],
+        configPatch: {
+          cache: {
+            redisSentinel: { name: SENTINEL_MASTER_NAME, sentinels: group.sentinels },
+            redisCommandTimeoutMs: REDIS_BUDGET_MS,
+          },
+          rateLimits: {
+            perClient: { limit: 1_000_000, windowMs: 60_000 },
+            leaseShare: 0,
+            clients: { metered: { limit: 10, windowMs: 60_000 } },
+          },
+        },
+      };
+      a = await GatewayHarness.start(options);
+      b = await GatewayHarness.start(options);
+    }, 60_000);
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+      await sandbox?.close();
+      await group?.stop();
+    });
+
+    it('caches through the master: a MISS on one gateway is a HIT on the other', async () => {
+      for (const openid of OPENIDS) {
+        const first = await a.call(CACHED, { openid, accessToken: TOKEN });
+        expect(first.status).toBe(200);
+        // BYPASS: Redis answered later than the 50 ms budget (a loaded machine); the entry is still written.
+        expect(['MISS', 'BYPASS']).toContain(first.headers.get('x-cache'));
+        expect(await hitSoon(b, openid)).toBe(true);
+      }
+    });
+
+    it('shares one rate-limit budget across gateways, exactly', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 14; i++) {
+        const res = await (i % 2 ? b : a).call(
+          UNCACHED,
+          { openid: OPENIDS[i], accessToken: TOKEN },
+          { client: metered },
+        );
+        statuses.push(res.status);
+        if (res.status === 429) expect(errorOf(res).code).toBe('RATE_LIMITED');
+      }
+      expect(statuses).toEqual([...Array<number>(10).fill(200), ...Array<number>(4).fill(429)]);
+    });
+
+    it('the master killed under load: the sentinels fail over, the gateway follows, nothing fails', async () => {
+      const readiness = new ReadinessWatch(a.url);
+      const steady = new SteadyLoad(a, CACHED, OPENIDS);
+      await sleep(300);
+      await group.kill(group.masterPort);
+      const killedAt = steady.now();
+      await group.waitForFailover();
+      const failedOverAt = steady.now();
+      // Caching resumes by itself, on the promoted replica (which has the entries: they replicated).
+      const resumed = await waitFor(() => steady.answers.some((x) => x.at > failedOverAt && x.cache === 'HIT'));
+      await sleep(300);
+      const answers = await steady.stop();
+      const seen = await readiness.stop();
+
+      const before = answers.filter((x) => x.at < killedAt);
+      const during = answers.filter((x) => x.at >= killedAt && x.at < failedOverAt);
+      const after = answers.filter((x) => x.at >= failedOverAt);
+      console.log(
+        `redis sentinel failover: ${JSON.stringify({ failoverMs: Math.round(failedOverAt - killedAt), before: summary(before), during: summary(during), after: summary(after) })}`,
+      );
+      expect(resumed).toBe(true);
+      expect(summary(answers).failed).toBe(0);
+      expect(summary(answers).maxMs).toBeLessThanOrEqual(ANSWER_BOUND_MS);
+      expect(during.some((x) => x.cache === 'BYPASS')).toBe(true);
+
+      expect(seen.some((r) => r.status === 'down')).toBe(true);
+      const now = await readiness.once();
+      expect(now.status).toBe('up');
+      expect(now.mode).toBe('sentinel');
+      expect(now.masters).toEqual([`127.0.0.1:${group.replicaPort}`]);
+      expect(now.lastMasterChange?.from).toEqual([`127.0.0.1:${group.masterPort}`]);
+      expect(now.lastMasterChange?.to).toEqual([`127.0.0.1:${group.replicaPort}`]);
+      // And the shared counters followed too: b still counts against the one budget in Redis.
+      const res = await b.call(UNCACHED, { openid: OPENIDS[0], accessToken: TOKEN }, { client: metered });
+      expect(res.status).toBe(429);
+    });
+  },
+);
+
+/** The gateway answers `openid` from the cache (HIT) within a few tries. */
+async function hitSoon(gateway: GatewayHarness, openid: string): Promise<boolean> {
+  for (let i = 0; i < 10; i++) {
+    if ((await gateway.call(CACHED, { openid, accessToken: TOKEN })).headers.get('x-cache') === 'HIT') return true;
+    await sleep(50);
+  }
+  return false;
+}
+
+/** Polls `condition` every 50 ms for up to `timeoutMs`. */
+async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}

@@ -1,0 +1,181 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { freePort } from './free-port.js';
+import { waitForPort } from './redis-server.js';
+
+/** The master group the sentinels watch (`cache.redisSentinel.name`). */
+export const SENTINEL_MASTER_NAME = 'msdk-cache';
+
+/** How long a master may go unanswered before a sentinel calls it down: short, so tests are quick. */
+const DOWN_AFTER_MS = 1000;
+
+/**
+ * A throw-away Redis with sentinels on free ports: a master, one replica and three
+ * `redis-sentinel` processes (quorum 2) watching them. Tests may SIGKILL the master and wait for
+ * the sentinels to promote the replica. `sentinels` and `SENTINEL_MASTER_NAME` are what the
+ * gateway's `cache.redisSentinel` takes; `stop()` in afterAll ends every process.
+ */
+export class RedisSentinelGroup {
+  private readonly children = new Map<number, ChildProcess>();
+
+  private constructor(
+    readonly masterPort: number,
+    readonly replicaPort: number,
+    readonly sentinelPorts: readonly number[],
+    private readonly dir: string,
+  ) {}
+
+  /** redis-server and redis-sentinel are both installed (Debian: redis-server, redis-sentinel). */
+  static available(): boolean {
+    return (
+      spawnSync('redis-server', ['--version']).status === 0 && spawnSync('redis-sentinel', ['--version']).status === 0
+    );
+  }
+
+  static async start(): Promise<RedisSentinelGroup> {
+    const ports: number[] = [];
+    while (ports.length < 5) {
+      const port = await freePort();
+      if (!ports.includes(port)) ports.push(port);
+    }
+    const [master, replica, ...sentinels] = ports;
+    const group = new RedisSentinelGroup(master, replica, sentinels, await mkdtemp(join(tmpdir(), 'redis-sentinel-')));
+    try {
+      await group.startRedis(master, []);
+      await group.startRedis(replica, ['--replicaof', '127.0.0.1', String(master)]);
+      await group.waitUntil(async () => (await group.replicasOnline(master)) === 1, 15_000);
+      await Promise.all(sentinels.map((port) => group.startSentinel(port)));
+      // A failover needs every sentinel to know the replica and a quorum of the others.
+      await group.waitUntil(() => group.sentinelsReady(), 30_000);
+    } catch (error) {
+      await group.stop();
+      throw error;
+    }
+    return group;
+  }
+
+  /** `cache.redisSentinel.sentinels`. */
+  get sentinels(): Array<{ host: string; port: number }> {
+    return this.sentinelPorts.map((port) => ({ host: '127.0.0.1', port }));
+  }
+
+  /** The master's port as a sentinel answers it now. */
+  async currentMaster(): Promise<number | undefined> {
+    for (const port of this.sentinelPorts) {
+      const addr = await this.ask(
+        port,
+        (s) => s.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', SENTINEL_MASTER_NAME) as Promise<[string, string] | null>,
+      );
+      if (addr) return Number(addr[1]);
+    }
+    return undefined;
+  }
+
+  /** SIGKILLs the Redis on `port` (the master, in a failover test): no goodbye to anyone. */
+  async kill(port: number): Promise<void> {
+    const child = this.children.get(port);
+    if (!child) return;
+    this.children.delete(port);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+  }
+
+  /** Resolves once every sentinel names the replica as master and it says it is one. */
+  async waitForFailover(timeoutMs = 30_000): Promise<void> {
+    await this.waitUntil(async () => {
+      for (const port of this.sentinelPorts) {
+        const addr = await this.ask(
+          port,
+          (s) =>
+            s.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', SENTINEL_MASTER_NAME) as Promise<[string, string] | null>,
+        );
+        if (Number(addr?.[1]) !== this.replicaPort) return false;
+      }
+      const role = await this.ask(this.replicaPort, (r) => r.call('ROLE') as Promise<[string, ...unknown[]]>);
+      return role?.[0] === 'master';
+    }, timeoutMs);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.children.keys()].map((port) => this.kill(port)));
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private async startRedis(port: number, extra: string[]): Promise<void> {
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra];
+    this.children.set(port, spawn('redis-server', [...args, '--dir', this.dir], { stdio: 'ignore' }));
+    await waitForPort(port, 5000);
+  }
+
+  /** Sentinels rewrite their config file (what they learn), so each gets one of its own. */
+  private async startSentinel(port: number): Promise<void> {
+    const file = join(this.dir, `sentinel-${port}.conf`);
+    await writeFile(
+      file,
+      [
+        `port ${port}`,
+        'bind 127.0.0.1',
+        `dir ${this.dir}`,
+        `sentinel monitor ${SENTINEL_MASTER_NAME} 127.0.0.1 ${this.masterPort} 2`,
+        `sentinel down-after-milliseconds ${SENTINEL_MASTER_NAME} ${DOWN_AFTER_MS}`,
+        `sentinel failover-timeout ${SENTINEL_MASTER_NAME} 10000`,
+        `sentinel parallel-syncs ${SENTINEL_MASTER_NAME} 1`,
+        '',
+      ].join('\n'),
+    );
+    this.children.set(port, spawn('redis-sentinel', [file], { stdio: 'ignore' }));
+    await waitForPort(port, 5000);
+  }
+
+  private async replicasOnline(port: number): Promise<number> {
+    const info = await this.ask(port, (r) => r.info('replication'));
+    return (info?.match(/^slave\d+:.*state=online/gm) ?? []).length;
+  }
+
+  private async sentinelsReady(): Promise<boolean> {
+    for (const port of this.sentinelPorts) {
+      const ready = await this.ask(port, async (s) => {
+        const replicas = (await s.call('SENTINEL', 'REPLICAS', SENTINEL_MASTER_NAME)) as unknown[];
+        const others = (await s.call('SENTINEL', 'SENTINELS', SENTINEL_MASTER_NAME)) as unknown[];
+        return replicas.length === 1 && others.length === this.sentinelPorts.length - 1;
+      });
+      if (!ready) return false;
+    }
+    return true;
+  }
+
+  /** One command to one process on a connection of its own; undefined when it does not answer. */
+  private async ask<T>(port: number, use: (admin: Redis) => Promise<T>): Promise<T | undefined> {
+    const admin = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    admin.on('error', () => undefined);
+    try {
+      await admin.connect();
+      return await use(admin);
+    } catch {
+      return undefined;
+    } finally {
+      admin.disconnect();
+    }
+  }
+
+  private async waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`redis sentinel: not so within ${timeoutMs} ms`);
+      await sleep(100);
+    }
+  }
+}
