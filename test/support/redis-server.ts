@@ -4,31 +4,50 @@ import { connect } from 'node:net';
 import { Redis } from 'ioredis';
 import { freePort } from './free-port.js';
 
-/** A throw-away redis-server on a free port, which tests may stop and restart. */
+/** PEM files redis-server serves TLS with (its `tls-*` settings). */
+export interface RedisTlsFiles {
+  readonly certFile: string;
+  readonly keyFile: string;
+  readonly caFile: string;
+}
+
+/**
+ * A throw-away redis-server on a free port, which tests may stop and restart. With `tls`, it
+ * listens on that port with TLS only (`--tls-port`, `--port 0`) and does not ask clients for
+ * certificates.
+ */
 export class RedisServer {
   private child?: ChildProcess;
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly tls?: RedisTlsFiles,
+  ) {}
 
   static available(): boolean {
     return spawnSync('redis-server', ['--version']).status === 0;
   }
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
+  static async start(tls?: RedisTlsFiles): Promise<RedisServer> {
+    const server = new RedisServer(await freePort(), tls);
     await server.restart();
     return server;
   }
 
   get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
+    return `${this.tls ? 'rediss' : 'redis'}://127.0.0.1:${this.port}`;
   }
 
   async restart(): Promise<void> {
-    this.child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
+    const listen = this.tls
+      ? [
+          ...['--port', '0', '--tls-port', String(this.port), '--tls-auth-clients', 'no'],
+          ...['--tls-cert-file', this.tls.certFile, '--tls-key-file', this.tls.keyFile],
+          ...['--tls-ca-cert-file', this.tls.caFile],
+        ]
+      : ['--port', String(this.port)];
+    this.child = spawn('redis-server', [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     await waitForPort(this.port, 5000);
   }
 

@@ -10,6 +10,8 @@ export interface CreateSandboxOptions {
   readonly v5BasePath?: string;
   readonly maxClockSkewSeconds?: number;
   readonly logger?: boolean;
+  /** Serve HTTPS with this key and certificate (PEM), as MSDK's extranet endpoints do: Fastify's `https` option. */
+  readonly https?: { readonly key: string; readonly cert: string };
 }
 
 /** The MSDK emulator as a Nest app; call listen() on it, or let tests start it in-process. */
@@ -21,7 +23,10 @@ export async function createSandbox(options: CreateSandboxOptions): Promise<Nest
   };
   const app = await NestFactory.create<NestFastifyApplication>(
     SandboxModule.forRoot(resolved),
-    new FastifyAdapter({ forceCloseConnections: true }),
+    new FastifyAdapter({
+      forceCloseConnections: true,
+      ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
+    }),
     { logger: options.logger ? undefined : false },
   );
   app.get(MsdkEmulator).register(app.getHttpAdapter().getInstance());

@@ -10,6 +10,7 @@ export * from './cache-health.indicator.js';
 export * from './cache.module.js';
 // Generic fixed-window counters (rate limits), shared through Redis or local to the process.
 export * from './redis-connection.js';
+export * from './redis-tls.js';
 export * from './window-counter.js';
 export * from './memory-window-counter.js';
 export * from './redis-window-counter.js';

@@ -1,4 +1,5 @@
 import { Cluster, Redis, type ClusterNode, type ClusterOptions, type RedisOptions } from 'ioredis';
+import { redisTlsOptions, type RedisTlsOptions } from './redis-tls.js';
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// URL (single node). */
@@ -13,6 +14,8 @@ export interface RedisStoreOptions {
    */
   readonly commandTimeoutMs: number;
   readonly keyPrefix?: string;
+  /** TLS to every Redis node (and sentinel); set for rediss:// URLs. Unset: plain TCP. */
+  readonly tls?: RedisTlsOptions;
 }
 
 export type RedisConnection = Redis | Cluster;
@@ -46,9 +49,13 @@ export function createRedisConnection(
     maxRetriesPerRequest: 0,
     commandTimeout,
     connectTimeout,
+    // On close, ioredis waits this long for the socket's 'close' before destroying it; a socket a
+    // failed TLS handshake already destroyed never closes again, so its 2 s default held shutdown.
+    disconnectTimeout: 500,
     // Commands issued in the same event-loop turn go out in one write: under load that is one
     // syscall for many requests' GETs and counter hits instead of one each.
     enableAutoPipelining: true,
+    ...redisTlsOptions(options.tls, options.sentinel !== undefined),
   } satisfies RedisOptions;
   let client: RedisConnection;
   if (options.cluster) {

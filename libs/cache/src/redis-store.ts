@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import { decodeEntry, encodeEntry, type CacheEntry, type CacheStore } from './cache-store.js';
 import {
   createRedisConnection,
@@ -6,6 +7,7 @@ import {
   type RedisConnection,
   type RedisStoreOptions,
 } from './redis-connection.js';
+import { RedisTlsWatch } from './redis-tls.js';
 import { RedisTopology, type StoreReadiness } from './redis-topology.js';
 
 export type { RedisStoreOptions } from './redis-connection.js';
@@ -24,9 +26,14 @@ export class RedisStore implements CacheStore {
   readonly kind = 'redis';
   private readonly client: RedisConnection;
   private readonly topology: RedisTopology;
+  private readonly tls = new RedisTlsWatch();
 
   constructor(options: RedisStoreOptions, onError: (error: Error) => void = () => undefined) {
-    this.client = createRedisConnection(options, onError);
+    this.client = createRedisConnection(options, (error) => onError(this.tls.see(error)));
+    this.client.on('ready', () => this.tls.connected());
+    // A cluster reports its nodes' connection errors as 'node error' (ioredis's documented
+    // event), a refused TLS handshake among them; its own 'error' says only that all failed.
+    if (this.client instanceof Cluster) this.client.on('node error', (error: Error) => this.tls.see(error));
     this.topology = new RedisTopology(this.client, redisModeOf(options));
   }
 
@@ -61,12 +68,28 @@ export class RedisStore implements CacheStore {
 
   /** One PING (to any node of a cluster): the breaker's probe, cheap enough to repeat. */
   async ping(): Promise<void> {
-    await this.client.ping();
+    const tls = this.tlsFailure();
+    if (tls) throw tls;
+    try {
+      await this.client.ping();
+    } catch (error) {
+      throw this.tls.lastFailure ?? error;
+    }
   }
 
   /** Every key served (with a cluster: every slot's master answers), and who the master(s) are. */
   readiness(): Promise<StoreReadiness> {
+    const tls = this.tlsFailure();
+    if (tls) return Promise.resolve({ ready: false, reason: tls.message, detail: {} });
     return this.topology.readiness();
+  }
+
+  /**
+   * Why Redis is not connected, when a refused TLS handshake is why: said at once, for a cluster
+   * not ready may hold a PING instead of failing it, and "stream isn't writeable" names nothing.
+   */
+  private tlsFailure(): Error | undefined {
+    return this.client.status === 'ready' ? undefined : this.tls.lastFailure;
   }
 
   close(): Promise<void> {

@@ -4150,7 +4150,7 @@ export interface components {
          * @description Stable code: branch on this
          * @enum {string}
          */
-        code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_BAD_RESPONSE' | 'MSDK_ERROR';
+        code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_BAD_RESPONSE' | 'MSDK_ERROR' | 'MSDK_TLS_FAILED';
         /** @description What went wrong, for people */
         message: string;
         /** @description The request id (X-Request-Id) */
@@ -4398,7 +4398,7 @@ export interface components {
         'application/json': components['schemas']['Error501'];
       };
     };
-    /** @description `UPSTREAM_UNAVAILABLE`: MSDK could not be reached, or answered with an HTTP 5xx. `UPSTREAM_BAD_RESPONSE`: MSDK's answer was not MSDK's JSON. `MSDK_ERROR`: MSDK answered ret != 0 (its ret and msg are in error.msdk) */
+    /** @description `UPSTREAM_UNAVAILABLE`: MSDK could not be reached, or answered with an HTTP 5xx. `UPSTREAM_BAD_RESPONSE`: MSDK's answer was not MSDK's JSON. `MSDK_ERROR`: MSDK answered ret != 0 (its ret and msg are in error.msdk). `MSDK_TLS_FAILED`: MSDK's TLS certificate did not verify (unknown CA, wrong host name, expired; the reason code is in the message): nothing was sent, and retrying will not help until the certificate or MSDK_CA_FILE is fixed */
     Error502: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId'];

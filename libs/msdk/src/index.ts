@@ -16,6 +16,7 @@ export * from './transport/msdk-transport.js';
 export * from './transport/read-msdk-answer.js';
 export * from './transport/undici.transport.js';
 export * from './transport/axios.transport.js';
+export * from './transport/upstream-tls.js';
 export * from './client/resilience-options.js';
 export * from './client/retry-budget.js';
 export * from './client/breaker-registry.js';

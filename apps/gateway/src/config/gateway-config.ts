@@ -1,4 +1,4 @@
-import type { GameCredentials, ResilienceOptions } from '#msdk';
+import type { GameCredentials, ResilienceOptions, UpstreamTlsOptions } from '#msdk';
 import type { CacheConfig } from './cache-config.js';
 import type { RateLimitConfig } from './rate-limit-config.js';
 import type { TracingConfig } from './tracing-config.js';
@@ -25,6 +25,8 @@ export interface UpstreamConfig {
   readonly v5BaseUrl: string;
   readonly transport: 'undici' | 'axios';
   readonly connections: number;
+  /** How https: MSDK URLs are verified: the CA from MSDK_CA_FILE (upstream.caFile), or the public CAs. */
+  readonly tls: UpstreamTlsOptions;
 }
 
 export interface GameConfig {

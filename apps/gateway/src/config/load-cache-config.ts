@@ -1,9 +1,11 @@
+import type { RedisTlsOptions } from '#cache';
 import { ALL_ENTRIES, type CatalogEntry } from '#msdk';
 import type { ProblemList } from './config-error.js';
 import { asObject, flag, int, num, type Json } from './config-readers.js';
 import type { Env } from './env-source.js';
 import type { CacheConfig, InterfaceCacheOverride } from './cache-config.js';
 import { loadRedisConfig } from './load-redis-config.js';
+import { loadRedisTls } from './load-tls-config.js';
 
 /** Past a minute it is no longer "slow": MSDK's own deadline is seconds. */
 const MAX_STALE_IF_SLOW_MS = 60_000;
@@ -29,7 +31,7 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
 
   return {
     enabled: flag(env.CACHE_ENABLED, 'CACHE_ENABLED', o.enabled, 'cache.enabled', problems, true),
-    redis,
+    redis: withRedisTls(redis, loadRedisTls(o, env, redis, problems)),
     memoryMaxEntries: int(o, 'memoryMaxEntries', 'cache', problems, 50_000, 1, 10_000_000),
     profileTtlMs: int(o, 'profileTtlMs', 'cache', problems, 10 * 60_000, 1, 86_400_000),
     friendListTtlMs: int(o, 'friendListTtlMs', 'cache', problems, 5 * 60_000, 1, 86_400_000),
@@ -38,4 +40,9 @@ export function loadCacheConfig(o: Json, env: Env, problems: ProblemList): Cache
     staleIfSlowMs: int(o, 'staleIfSlowMs', 'cache', problems, 800, 0, MAX_STALE_IF_SLOW_MS),
     interfaces,
   };
+}
+
+/** The Redis options with TLS when it is on (load-tls-config.ts decides). */
+function withRedisTls<T extends object>(redis: T | undefined, tls: RedisTlsOptions | undefined): T | undefined {
+  return redis === undefined || tls === undefined ? redis : { ...redis, tls };
 }

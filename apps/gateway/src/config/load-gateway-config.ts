@@ -7,6 +7,7 @@ import { loadCacheConfig } from './load-cache-config.js';
 import { loadGames } from './load-games.js';
 import { loadRateLimitConfig } from './load-rate-limit-config.js';
 import { loadTracingConfig } from './load-tracing-config.js';
+import { loadUpstreamTls } from './load-tls-config.js';
 import {
   ALL_SCOPES,
   type ClientConfig,
@@ -123,11 +124,22 @@ function loadUpstream(o: Json, env: Env, problems: ProblemList): UpstreamConfig 
   };
   const transport = withEnv.transport;
   if (transport !== 'undici' && transport !== 'axios') problems.add('upstream.transport must be "undici" or "axios"');
+  const v3BaseUrl = url(
+    str(withEnv, 'v3BaseUrl', 'upstream', problems),
+    'upstream.v3BaseUrl (MSDK_V3_BASE_URL)',
+    problems,
+  );
+  const v5BaseUrl = url(
+    str(withEnv, 'v5BaseUrl', 'upstream', problems),
+    'upstream.v5BaseUrl (MSDK_V5_BASE_URL)',
+    problems,
+  );
   return {
-    v3BaseUrl: url(str(withEnv, 'v3BaseUrl', 'upstream', problems), 'upstream.v3BaseUrl (MSDK_V3_BASE_URL)', problems),
-    v5BaseUrl: url(str(withEnv, 'v5BaseUrl', 'upstream', problems), 'upstream.v5BaseUrl (MSDK_V5_BASE_URL)', problems),
+    v3BaseUrl,
+    v5BaseUrl,
     transport: transport === 'axios' ? 'axios' : 'undici',
     connections: int(o, 'connections', 'upstream', problems, 64, 1, 4096),
+    tls: loadUpstreamTls(o, env, [v3BaseUrl, v5BaseUrl], problems),
   };
 }
 

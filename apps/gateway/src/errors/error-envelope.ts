@@ -34,6 +34,8 @@ const MSDK_STATUS: Record<MsdkErrorCode, number> = {
   UPSTREAM_UNAVAILABLE: 502,
   UPSTREAM_BAD_RESPONSE: 502,
   UPSTREAM_POOL_EXHAUSTED: 503,
+  // MSDK's certificate did not verify: a bad gateway, and not worth retrying until someone fixes it.
+  MSDK_TLS_FAILED: 502,
   CIRCUIT_OPEN: 503,
   MSDK_ERROR: 502,
   // The MSDK user's token, not our caller's key: a 4xx that is not 401, so it never reads as ours.

@@ -27,7 +27,7 @@ export class GatewayMetrics {
 
   readonly upstreamAttempts = this.counter(
     'msdk_gateway_upstream_attempts_total',
-    'Attempts to call MSDK by outcome: ok, msdk_error, timeout, unavailable, bad_response, circuit_open',
+    'Attempts to call MSDK by outcome: ok, msdk_error, timeout, unavailable, bad_response, tls_failed, circuit_open',
     ['interface', 'outcome'],
   );
 

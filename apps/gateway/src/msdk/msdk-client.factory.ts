@@ -12,8 +12,8 @@ import type { UpstreamConfig } from '../config/gateway-config.js';
 /** undici by default; @nestjs/axios only when configured (it costs several times the CPU). */
 export function createTransport(upstream: UpstreamConfig, http: HttpService): MsdkTransport {
   return upstream.transport === 'axios'
-    ? new AxiosTransport(http)
-    : new UndiciTransport({ connections: upstream.connections, keepAliveTimeoutMs: 30_000 });
+    ? new AxiosTransport(http, upstream.tls)
+    : new UndiciTransport({ connections: upstream.connections, keepAliveTimeoutMs: 30_000, tls: upstream.tls });
 }
 
 export function createMsdkClient(

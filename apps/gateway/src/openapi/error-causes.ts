@@ -9,6 +9,7 @@ import {
   UnsupportedPlatformError,
   UpstreamPoolExhaustedError,
   UpstreamTimeoutError,
+  UpstreamTlsError,
   UpstreamUnavailableError,
   type CatalogEntry,
   type MsdkAnswerDetail,
@@ -127,6 +128,12 @@ export const ERROR_CAUSES: Readonly<Record<OperationErrorCode, ErrorCause>> = {
   UPSTREAM_POOL_EXHAUSTED: {
     when: 'every connection to MSDK is busy and the queue for one is full: refused at once, nothing sent',
     samples: () => [new UpstreamPoolExhaustedError('http://msdk.example', 64, 64)],
+  },
+  MSDK_TLS_FAILED: {
+    when:
+      "MSDK's TLS certificate did not verify (unknown CA, wrong host name, expired; the reason code is in the " +
+      'message): nothing was sent, and retrying will not help until the certificate or MSDK_CA_FILE is fixed',
+    samples: () => [new UpstreamTlsError('UNABLE_TO_VERIFY_LEAF_SIGNATURE')],
   },
   CIRCUIT_OPEN: {
     when: 'MSDK keeps failing, so calls are paused for a while',

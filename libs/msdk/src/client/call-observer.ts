@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../catalog/catalog-entry.js';
 
-export type AttemptOutcome = 'ok' | 'msdk_error' | 'timeout' | 'unavailable' | 'bad_response' | 'circuit_open';
+export type AttemptOutcome =
+  'ok' | 'msdk_error' | 'timeout' | 'unavailable' | 'bad_response' | 'tls_failed' | 'circuit_open';
 
 /** Hooks for metrics and logs; the client knows nothing of Prometheus. */
 export interface MsdkCallObserver {

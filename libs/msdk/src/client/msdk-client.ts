@@ -192,6 +192,8 @@ function outcomeOf(error: unknown): AttemptOutcome {
       return 'timeout';
     case 'UPSTREAM_BAD_RESPONSE':
       return 'bad_response';
+    case 'MSDK_TLS_FAILED':
+      return 'tls_failed';
     default:
       return 'unavailable';
   }

@@ -7,6 +7,7 @@ export type MsdkErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_POOL_EXHAUSTED'
+  | 'MSDK_TLS_FAILED'
   | 'CIRCUIT_OPEN'
   | 'MSDK_ERROR'
   | 'MSDK_USER_TOKEN_INVALID'
@@ -104,6 +105,22 @@ export class UpstreamPoolExhaustedError extends MsdkFailure {
   }
 }
 
+/**
+ * The TLS handshake with MSDK failed: its certificate did not verify (unknown CA, wrong host name,
+ * expired) or the two sides could not agree on TLS at all. Nothing was sent. Not an outage: the
+ * same certificate fails the same way on every attempt, so the call is not retried, the breaker
+ * does not count it (an open circuit would hide this reason behind CIRCUIT_OPEN) and no cached
+ * copy answers for it. `reason` is OpenSSL's or Node's code (e.g. CERT_HAS_EXPIRED), never
+ * anything read from the certificate.
+ */
+export class UpstreamTlsError extends MsdkFailure {
+  readonly code = 'MSDK_TLS_FAILED';
+  override readonly mayHaveReachedUpstream = false;
+  constructor(readonly reason: string) {
+    super(`TLS with MSDK failed (${reason}): the connection was dropped before anything was sent`);
+  }
+}
+
 /** MSDK answered with something that is not MSDK's JSON (non-200 non-5xx, empty, garbage). */
 export class BadUpstreamResponseError extends MsdkFailure {
   readonly code = 'UPSTREAM_BAD_RESPONSE';
@@ -188,6 +205,7 @@ export const isUpstreamUnavailableError = (e: unknown): e is UpstreamUnavailable
   e instanceof UpstreamUnavailableError;
 export const isUpstreamPoolExhaustedError = (e: unknown): e is UpstreamPoolExhaustedError =>
   e instanceof UpstreamPoolExhaustedError;
+export const isUpstreamTlsError = (e: unknown): e is UpstreamTlsError => e instanceof UpstreamTlsError;
 export const isBadUpstreamResponseError = (e: unknown): e is BadUpstreamResponseError =>
   e instanceof BadUpstreamResponseError;
 export const isCircuitOpenError = (e: unknown): e is CircuitOpenError => e instanceof CircuitOpenError;

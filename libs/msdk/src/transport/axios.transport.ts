@@ -1,8 +1,10 @@
+import { Agent as HttpsAgent } from 'node:https';
 import type { HttpService } from '@nestjs/axios';
 import { firstValueFrom } from 'rxjs';
 import { UpstreamTimeoutError } from '../errors/msdk-errors.js';
 import type { MsdkAnswer, MsdkTransport, TransportRequest } from './msdk-transport.js';
 import { networkFailure, readMsdkAnswer } from './read-msdk-answer.js';
+import { upstreamTlsOptions, type UpstreamTlsOptions } from './upstream-tls.js';
 
 /**
  * The @nestjs/axios transport, for deployments that standardise on HttpService. Measured at
@@ -10,8 +12,15 @@ import { networkFailure, readMsdkAnswer } from './read-msdk-answer.js';
  */
 export class AxiosTransport implements MsdkTransport {
   readonly name = 'axios';
+  /** Ours, not HttpService's: it carries the MSDK CA and always verifies (axios's documented httpsAgent). */
+  private readonly httpsAgent: HttpsAgent;
 
-  constructor(private readonly http: HttpService) {}
+  constructor(
+    private readonly http: HttpService,
+    tls?: UpstreamTlsOptions,
+  ) {
+    this.httpsAgent = new HttpsAgent({ keepAlive: true, ...upstreamTlsOptions(tls) });
+  }
 
   async send(request: TransportRequest): Promise<MsdkAnswer> {
     let status: number;
@@ -28,6 +37,7 @@ export class AxiosTransport implements MsdkTransport {
           data: request.body,
           headers: { 'content-type': 'application/json', ...request.headers },
           signal: abort.signal,
+          httpsAgent: this.httpsAgent,
           responseType: 'arraybuffer',
           // Keep MSDK's bytes as they are: no JSON parsing, no throwing on status.
           transformResponse: [(data: ArrayBuffer) => data],
@@ -45,7 +55,9 @@ export class AxiosTransport implements MsdkTransport {
     return readMsdkAnswer(status, raw);
   }
 
-  async close(): Promise<void> {
-    // HttpService's agents belong to the Nest module; nothing of ours to release.
+  close(): Promise<void> {
+    // HttpService belongs to the Nest module; the https agent is ours.
+    this.httpsAgent.destroy();
+    return Promise.resolve();
   }
 }

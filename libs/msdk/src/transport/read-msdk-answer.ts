@@ -1,5 +1,11 @@
-import { BadUpstreamResponseError, UpstreamUnavailableError } from '../errors/msdk-errors.js';
+import {
+  BadUpstreamResponseError,
+  UpstreamTlsError,
+  UpstreamUnavailableError,
+  type MsdkFailure,
+} from '../errors/msdk-errors.js';
 import type { MsdkAnswer } from './msdk-transport.js';
+import { tlsFailureCode } from './tls-failure.js';
 
 /**
  * MSDK's rule: only HTTP 200 carries an answer. 5xx is an outage (retryable); any other
@@ -37,8 +43,13 @@ const CONNECT_FAILURES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** Maps a library's network error onto our typed failure, keeping whether MSDK was reached. */
-export function networkFailure(error: unknown): UpstreamUnavailableError {
+/**
+ * Maps a library's network error onto our typed failure, keeping whether MSDK was reached. A
+ * refused TLS handshake is its own failure (fail closed, never retried as if transient).
+ */
+export function networkFailure(error: unknown): MsdkFailure {
+  const tls = tlsFailureCode(error);
+  if (tls) return new UpstreamTlsError(tls);
   const code = findCode(error);
   return new UpstreamUnavailableError(
     `Connection to MSDK failed${code ? ` (${code})` : ''}`,

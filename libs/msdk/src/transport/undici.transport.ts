@@ -3,6 +3,7 @@ import { isMsdkFailure, UpstreamPoolExhaustedError } from '../errors/msdk-errors
 import { CollectAnswerHandler } from './collect-answer.handler.js';
 import type { MsdkAnswer, MsdkTransport, TransportRequest } from './msdk-transport.js';
 import { networkFailure, readMsdkAnswer } from './read-msdk-answer.js';
+import { upstreamTlsOptions, type UpstreamTlsOptions } from './upstream-tls.js';
 
 export interface UndiciTransportOptions {
   /** Keep-alive connections per MSDK origin: at most this many calls are in MSDK's hands at once. */
@@ -13,6 +14,8 @@ export interface UndiciTransportOptions {
    * set). Past it a call fails at once (UpstreamPoolExhaustedError, 503) instead of queueing.
    */
   readonly maxQueued?: number;
+  /** TLS to https: origins (see upstreamTlsOptions). */
+  readonly tls?: UpstreamTlsOptions;
 }
 
 /**
@@ -95,6 +98,8 @@ export class UndiciTransport implements MsdkTransport {
         // drops it, so under load every one of them lived long enough to be promoted.
         headersTimeout: 0,
         bodyTimeout: 0,
+        // Used only for https: origins (undici's documented `connect` options go to tls.connect).
+        connect: upstreamTlsOptions(this.options.tls),
       });
       const drained = pool;
       pool.on('drain', () => this.full.delete(drained));
