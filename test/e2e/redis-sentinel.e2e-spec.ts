@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { errorOf } from '../support/gateway-answer.js';
+import { hitSoon as hitSoonAt, waitFor } from '../support/eventually.js';
 import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
 import { ReadinessWatch } from '../support/readiness-watch.js';
 import { RedisSentinelGroup, SENTINEL_MASTER_NAME } from '../support/redis-sentinel.js';
@@ -132,20 +133,4 @@ const client = (name: string): TestClient => ({
 );
 
 /** The gateway answers `openid` from the cache (HIT) within a few tries. */
-async function hitSoon(gateway: GatewayHarness, openid: string): Promise<boolean> {
-  for (let i = 0; i < 10; i++) {
-    if ((await gateway.call(CACHED, { openid, accessToken: TOKEN })).headers.get('x-cache') === 'HIT') return true;
-    await sleep(50);
-  }
-  return false;
-}
-
-/** Polls `condition` every 50 ms for up to `timeoutMs`. */
-async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await sleep(50);
-  }
-  return true;
-}
+const hitSoon = (gateway: GatewayHarness, openid: string) => hitSoonAt(gateway, CACHED, { openid, accessToken: TOKEN });

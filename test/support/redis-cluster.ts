@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { freePort } from './free-port.js';
+import { askRedis, waitUntil } from './redis-admin.js';
 import { waitForPort } from './redis-server.js';
 
 /** `CLUSTER SLOTS`: each range with its master first, then its replicas, as [host, port, id]. */
@@ -206,31 +206,12 @@ export class RedisCluster {
     throw new Error('no cluster node answers');
   }
 
-  /** One command to one node on a connection of its own; undefined when the node does not answer. */
-  private async ask<T>(port: number, use: (admin: Redis) => Promise<T>): Promise<T | undefined> {
-    const admin = new Redis({
-      port,
-      host: '127.0.0.1',
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    admin.on('error', () => undefined);
-    try {
-      await admin.connect();
-      return await use(admin);
-    } catch {
-      return undefined;
-    } finally {
-      admin.disconnect();
-    }
+  /** One command to one process on a connection of its own; undefined when it does not answer. */
+  private ask<T>(port: number, use: (admin: Redis) => Promise<T>): Promise<T | undefined> {
+    return askRedis(port, use);
   }
 
-  private async waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`redis cluster: not so within ${timeoutMs} ms`);
-      await sleep(100);
-    }
+  private waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+    return waitUntil('redis cluster', condition, timeoutMs);
   }
 }

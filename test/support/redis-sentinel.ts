@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { freePort } from './free-port.js';
+import { askRedis, waitUntil } from './redis-admin.js';
 import { waitForPort } from './redis-server.js';
 
 /** The master group the sentinels watch (`cache.redisSentinel.name`). */
@@ -152,30 +152,11 @@ export class RedisSentinelGroup {
   }
 
   /** One command to one process on a connection of its own; undefined when it does not answer. */
-  private async ask<T>(port: number, use: (admin: Redis) => Promise<T>): Promise<T | undefined> {
-    const admin = new Redis({
-      port,
-      host: '127.0.0.1',
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    admin.on('error', () => undefined);
-    try {
-      await admin.connect();
-      return await use(admin);
-    } catch {
-      return undefined;
-    } finally {
-      admin.disconnect();
-    }
+  private ask<T>(port: number, use: (admin: Redis) => Promise<T>): Promise<T | undefined> {
+    return askRedis(port, use);
   }
 
-  private async waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`redis sentinel: not so within ${timeoutMs} ms`);
-      await sleep(100);
-    }
+  private waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+    return waitUntil('redis sentinel', condition, timeoutMs);
   }
 }
