@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { RedisOptions } from 'ioredis';
+import { tlsFailureCode } from '#tls';
 
 /** Redis over TLS. */
 export interface RedisTlsOptions {
@@ -23,35 +24,6 @@ export function redisTlsOptions(tls: RedisTlsOptions | undefined, sentinel: bool
 }
 
 /**
- * OpenSSL's X509 verification codes and Node's host name check (Node's tls documentation, "X509
- * certificate error codes"), and OpenSSL's handshake failures (ERR_SSL_*).
- */
-const CERTIFICATE_CODES = new Set([
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_CRL',
-  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
-  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_NOT_YET_VALID',
-  'CERT_HAS_EXPIRED',
-  'ERROR_IN_CERT_NOT_BEFORE_FIELD',
-  'ERROR_IN_CERT_NOT_AFTER_FIELD',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'CERT_CHAIN_TOO_LONG',
-  'CERT_REVOKED',
-  'INVALID_CA',
-  'PATH_LENGTH_EXCEEDED',
-  'INVALID_PURPOSE',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'HOSTNAME_MISMATCH',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-/**
  * Remembers why the last connection attempt's TLS handshake failed, until a connection is ready
  * again, so readiness can name the reason instead of "the stream is not writeable". It keeps only
  * the code: Node's error may carry the peer's certificate (a host name mismatch does).
@@ -61,8 +33,8 @@ export class RedisTlsWatch {
 
   /** Sees each connection error; a TLS failure comes back stripped to its code, others as they are. */
   see(error: Error): Error {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code !== 'string' || !(CERTIFICATE_CODES.has(code) || code.startsWith('ERR_SSL_'))) return error;
+    const code = tlsFailureCode(error);
+    if (code === undefined) return error;
     this.failure = new Error(`TLS with Redis failed (${code}): its certificate did not verify`);
     return this.failure;
   }

@@ -5,7 +5,7 @@ import {
   type MsdkFailure,
 } from '../errors/msdk-errors.js';
 import type { MsdkAnswer } from './msdk-transport.js';
-import { tlsFailureCode } from './tls-failure.js';
+import { tlsFailureCode } from '#tls';
 
 /**
  * MSDK's rule: only HTTP 200 carries an answer. 5xx is an outage (retryable); any other
