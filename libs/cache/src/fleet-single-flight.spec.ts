@@ -191,6 +191,40 @@ describe('FleetSingleFlight', () => {
     expect([answer.role, answer.loaded.value.toString()]).toEqual(['local', 'mine']);
   });
 
+  it('stops waiting and loads on its own when its looks fail twice in a row (that part of Redis is away)', async () => {
+    const store = new MemoryStore(100);
+    await store.acquireLease('k:lease', 'someone', 60_000);
+    let asks = 0;
+    // The lease is taken by someone else (first ask); then every look times out.
+    const failing: RedisRunner = (command) => (++asks > 2 ? Promise.reject(new Error('timed out')) : command());
+    const b = instance(store, failing);
+    const answer = await b.flight.run('k', () => Promise.resolve(value('mine')), hooksFor(store, 'k'));
+    expect([answer.role, answer.loaded.value.toString()]).toEqual(['local', 'mine']);
+  });
+
+  it('publishes again while Redis refuses it, so a waiter gets the outcome once Redis is back, not after the lease lapses', async () => {
+    const store = new MemoryStore(100);
+    let refusing = false;
+    // The holder's Redis refuses for a while (its master failing over); the waiter's does not.
+    const flaky: RedisRunner = (command) => (refusing ? Promise.reject(new Error('failing over')) : command());
+    const longLease = { ...OPTIONS, leaseMs: 10_000, waitMs: 20_000 };
+    const a = instance(store, flaky, longLease);
+    const b = instance(store, direct, longLease);
+    const hooks = hooksFor(store, 'k');
+    const held = heldLoad();
+    const first = a.flight.run('k', held.load, hooks);
+    await until(async () => (await store.leaseHolder('k:lease')) !== undefined);
+    const waiting = b.flight.run('k', () => Promise.reject(new Error('must not load')), hooks);
+    refusing = true;
+    held.finish(value('v1', true)); // degraded: published, never stored
+    expect((await first).role).toBe('leader');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await store.leaseHolder('k:lease')).toBeDefined(); // not let go yet
+    refusing = false;
+    const answer = await waiting;
+    expect([answer.role, answer.loaded.value.toString(), answer.loaded.degraded]).toEqual(['waiter', 'v1', true]);
+  });
+
   it('takes a value stored since its read missed instead of loading again', async () => {
     const store = new MemoryStore(100);
     const hooks = hooksFor(store, 'k');

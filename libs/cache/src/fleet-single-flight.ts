@@ -34,6 +34,17 @@ export interface FleetFailureCodec {
   waitExpired(waitMs: number): Error;
 }
 
+/**
+ * Looks that failed in a row (the lease's Redis timing out or refusing: a master failing over)
+ * before a waiter stops waiting and loads on its own: one failure may be a slow answer, two mean
+ * that part of Redis is away, and a holder that cannot publish there would keep waiters waiting
+ * until its lease lapsed.
+ */
+const FAILED_LOOKS_BEFORE_LOCAL = 2;
+
+/** Between a holder's tries to publish its outcome while Redis refuses (a failover). */
+const PUBLISH_RETRY_MS = 100;
+
 /** The holder did not answer within the waiter's budget (the default codec's error). */
 export class FleetWaitExpiredError extends Error {
   constructor(readonly waitMs: number) {
@@ -114,6 +125,7 @@ export class FleetSingleFlight {
   private async wait(flight: Flight, load: () => Promise<Loaded>, hooks: FleetHooks): Promise<FleetAnswer> {
     const started = this.now();
     const seen = new Set<string>();
+    let failedLooks = 0;
     for (;;) {
       if (this.now() - started >= this.options.waitMs) {
         this.observe('waiter');
@@ -122,9 +134,13 @@ export class FleetSingleFlight {
       let look: FleetResult | Look;
       try {
         look = await this.look(flight, seen);
+        failedLooks = 0;
       } catch (error) {
-        // Redis skipped (breaker open): wait no more, load here. A single slow answer is only retried.
-        if (error instanceof RedisSkippedError) return this.local(load, hooks);
+        // Redis skipped (breaker open), or this key's part of Redis away: wait no more, load here.
+        // A single slow answer is only retried.
+        if (error instanceof RedisSkippedError || ++failedLooks >= FAILED_LOOKS_BEFORE_LOCAL) {
+          return this.local(load, hooks);
+        }
         look = 'wait';
       }
       // A waiter whose lease ended without an answer it may take (a dead holder, a failure that
@@ -195,16 +211,24 @@ export class FleetSingleFlight {
   /** Good values are stored first; then the outcome is published; then the lease is let go. */
   private async publish(flight: Flight, outcome: FleetOutcome, hooks: FleetHooks): Promise<void> {
     if (outcome.kind === 'value' && !outcome.degraded) await hooks.store(outcome.value);
-    const now = this.now();
     const bytes = encodeFleetResult({ token: flight.token, outcome });
     // It outlives the lease's own span, so every waiter sees it on its next look.
     const keepMs = this.options.leaseMs;
-    try {
-      await this.redis(() => this.store.set(flight.result, { value: bytes, storedAt: now, freshUntil: now }, keepMs));
-    } catch {
-      // Unpublished: once the lease goes, a waiter takes over.
+    // While Redis refuses (a master failing over), tried again until the lease would have lapsed
+    // anyway: waiters that came after the failover learn the outcome as soon as Redis is back,
+    // instead of waiting out a lease nobody renews. Given up, a waiter takes over the lapsed lease.
+    const giveUpAt = this.now() + this.options.leaseMs;
+    for (;;) {
+      try {
+        const now = this.now();
+        await this.redis(() => this.store.set(flight.result, { value: bytes, storedAt: now, freshUntil: now }, keepMs));
+        await this.redis(() => this.store.releaseLease(flight.lease, flight.token));
+        return;
+      } catch {
+        if (this.now() + PUBLISH_RETRY_MS >= giveUpAt) return;
+        await sleep(PUBLISH_RETRY_MS);
+      }
     }
-    await this.release(flight);
   }
 
   private async release(flight: Flight): Promise<void> {
