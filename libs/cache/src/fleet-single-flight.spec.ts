@@ -64,14 +64,23 @@ const until = async (condition: () => boolean | Promise<boolean>) => {
   while (!(await condition())) await new Promise((r) => setTimeout(r, 2));
 };
 
+/**
+ * Instance `a` takes key `k`'s lease with a load the test finishes by hand (`held`); the test then
+ * starts the instances that wait on it.
+ */
+async function holdingA(store: CacheStore, a = instance(store)) {
+  const held = heldLoad();
+  const hooks = hooksFor(store, 'k');
+  const first = a.flight.run('k', held.load, hooks);
+  await until(async () => (await store.leaseHolder('k:lease')) !== undefined);
+  return { a, held, hooks, first };
+}
+
 describe('FleetSingleFlight', () => {
   it('makes one load across instances: the holder stores, then the waiters get its value', async () => {
     const store = new MemoryStore(100);
-    const [a, b, c] = [instance(store), instance(store), instance(store)];
-    const held = heldLoad();
-    const hooks = hooksFor(store, 'k');
-    const first = a.flight.run('k', held.load, hooks);
-    await until(async () => (await store.leaseHolder('k:lease')) !== undefined);
+    const [b, c] = [instance(store), instance(store)];
+    const { a, held, hooks, first } = await holdingA(store);
     const others = [b.flight.run('k', held.load, hooks), c.flight.run('k', held.load, hooks)];
     held.finish(value('v1'));
     const answers = await Promise.all([first, ...others]);
@@ -91,11 +100,8 @@ describe('FleetSingleFlight', () => {
 
   it('passes a degraded value to the waiters and never stores it', async () => {
     const store = new MemoryStore(100);
-    const [a, b] = [instance(store), instance(store)];
-    const held = heldLoad();
-    const hooks = hooksFor(store, 'k');
-    const first = a.flight.run('k', held.load, hooks);
-    await until(async () => (await store.leaseHolder('k:lease')) !== undefined);
+    const b = instance(store);
+    const { held, hooks, first } = await holdingA(store);
     const second = b.flight.run('k', held.load, hooks);
     held.finish(value('lost', true));
     const answers = await Promise.all([first, second]);
@@ -108,11 +114,8 @@ describe('FleetSingleFlight', () => {
 
   it('hands a failure that can travel to the waiters, who fail the same way without loading', async () => {
     const store = new MemoryStore(100);
-    const [a, b] = [instance(store), instance(store)];
-    const held = heldLoad();
-    const hooks = hooksFor(store, 'k');
-    const first = a.flight.run('k', held.load, hooks);
-    await until(async () => (await store.leaseHolder('k:lease')) !== undefined);
+    const b = instance(store);
+    const { held, hooks, first } = await holdingA(store);
     const second = b.flight.run('k', held.load, hooks);
     held.finish(new TravellingFailure('msdk said no'));
     await expect(first).rejects.toThrow('msdk said no');
@@ -122,11 +125,8 @@ describe('FleetSingleFlight', () => {
 
   it("takes the lease over when the holder's failure cannot travel", async () => {
     const store = new MemoryStore(100);
-    const [a, b] = [instance(store), instance(store)];
-    const held = heldLoad();
-    const hooks = hooksFor(store, 'k');
-    const first = a.flight.run('k', held.load, hooks);
-    await until(async () => (await store.leaseHolder('k:lease')) !== undefined);
+    const b = instance(store);
+    const { held, hooks, first } = await holdingA(store);
     let secondLoads = 0;
     const second = b.flight.run('k', () => Promise.resolve(value(`retried ${++secondLoads}`)), hooks);
     held.finish(new Error('pool full here'));
@@ -146,11 +146,8 @@ describe('FleetSingleFlight', () => {
 
   it('renews the lease while a slow load runs, so no one takes over a live holder', async () => {
     const store = new MemoryStore(100);
-    const [a, b] = [instance(store), instance(store)];
-    const held = heldLoad();
-    const hooks = hooksFor(store, 'k');
-    const first = a.flight.run('k', held.load, hooks);
-    await until(async () => (await store.leaseHolder('k:lease')) !== undefined);
+    const b = instance(store);
+    const { held, hooks, first } = await holdingA(store);
     const second = b.flight.run('k', held.load, hooks);
     // Several lease spans pass: only renewals keep the lease.
     await new Promise((r) => setTimeout(r, OPTIONS.leaseMs * 4));
@@ -208,12 +205,8 @@ describe('FleetSingleFlight', () => {
     // The holder's Redis refuses for a while (its master failing over); the waiter's does not.
     const flaky: RedisRunner = (command) => (refusing ? Promise.reject(new Error('failing over')) : command());
     const longLease = { ...OPTIONS, leaseMs: 10_000, waitMs: 20_000 };
-    const a = instance(store, flaky, longLease);
     const b = instance(store, direct, longLease);
-    const hooks = hooksFor(store, 'k');
-    const held = heldLoad();
-    const first = a.flight.run('k', held.load, hooks);
-    await until(async () => (await store.leaseHolder('k:lease')) !== undefined);
+    const { held, hooks, first } = await holdingA(store, instance(store, flaky, longLease));
     const waiting = b.flight.run('k', () => Promise.reject(new Error('must not load')), hooks);
     refusing = true;
     held.finish(value('v1', true)); // degraded: published, never stored
