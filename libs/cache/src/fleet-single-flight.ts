@@ -182,7 +182,7 @@ export class FleetSingleFlight {
     hooks: FleetHooks,
   ): Promise<FleetAnswer> {
     this.observe(role);
-    // Renewed while the load runs, so a slow MSDK never looks like a dead holder.
+    // Renewed while the load runs, so a slow upstream never makes a live holder look dead.
     const renewal = setInterval(() => {
       this.redis(() => this.store.renewLease(flight.lease, flight.token, this.options.leaseMs)).catch(() => undefined);
     }, this.options.leaseMs / 3);

@@ -30,8 +30,8 @@ export interface ReadOptions {
 }
 
 /**
- * Why an expired copy answered (STALE): MSDK was slower than `staleIfSlowMs` (`slow`), its load
- * failed in a way a copy covers (`failed`), or it sent degraded data (`degraded`).
+ * Why an expired copy answered (STALE): the load was slower than `staleIfSlowMs` (`slow`), it
+ * failed in a way a copy covers (`failed`), or it loaded degraded data (`degraded`).
  */
 export const STALE_REASONS = ['slow', 'failed', 'degraded'] as const;
 export type StaleReason = (typeof STALE_REASONS)[number];
@@ -123,7 +123,7 @@ export class ReadThroughCache {
       return load();
     };
     const flight = this.flights.run(key, async () => {
-      // no-cache asks for MSDK's answer now, not for one another instance is finishing: it skips
+      // no-cache asks for the upstream's answer now, not for one another instance is finishing: it skips
       // the lease (this process's single-flight still gathers its own callers).
       if (this.fleet && !options.skipRead) {
         const answer = await this.fleet.run(key, loadHere, {
