@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { isWriteInterface } from '#msdk';
 import type { GatewayRequest } from '../http/request-fields.js';
+import { requestLogFields } from '../logging/request-logger.js';
 import { routeEntryOf } from '../msdk/route-entry.js';
 import { OPENID_PATTERN } from '../validation/caller-identity.dto.js';
 
@@ -20,8 +21,7 @@ export function registerAuditLog(fastify: FastifyInstance, audit: Logger): void 
     if (!entry || !isWriteInterface(entry)) return done();
     audit.info(
       {
-        requestId: request.id,
-        traceId: request.trace?.traceId,
+        ...requestLogFields(request),
         client: request.caller?.client,
         game: request.caller?.game.id,
         interface: entry.path,

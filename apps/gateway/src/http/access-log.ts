@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { GatewayRequest } from './request-fields.js';
 import { routeTemplateOf } from '../msdk/route-entry.js';
+import { requestLogFields } from '../logging/request-logger.js';
 
 /**
  * One line per request, `request`: id, trace id, client, game, method, route template, status, duration,
@@ -21,8 +22,7 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
   fastify.addHook('onResponse', (request: GatewayRequest, reply, done) => {
     access.info(
       {
-        requestId: request.id,
-        traceId: request.trace?.traceId,
+        ...requestLogFields(request),
         client: request.caller?.client,
         game: request.caller?.game.id,
         method: request.method,

@@ -6,6 +6,11 @@ export interface LoggedRequest {
   readonly trace?: { readonly traceId: string };
 }
 
+/** The fields that tie any line (access, audit, warning) to its request: the one place they are named. */
+export function requestLogFields(request: LoggedRequest): { requestId: string; traceId: string | undefined } {
+  return { requestId: String(request.id), traceId: request.trace?.traceId };
+}
+
 /**
  * Log lines about one request, stamped with its id and trace id. Both are passed explicitly
  * rather than through AsyncLocalStorage: on Node 20 that installs promise hooks costing ~15% of
@@ -15,10 +20,10 @@ export class RequestLogger {
   constructor(private readonly logger: Logger) {}
 
   warn(request: LoggedRequest, context: string, message: string, fields: Record<string, unknown> = {}): void {
-    this.logger.warn({ requestId: String(request.id), traceId: request.trace?.traceId, context, ...fields }, message);
+    this.logger.warn({ ...requestLogFields(request), context, ...fields }, message);
   }
 
   error(request: LoggedRequest, context: string, message: string, fields: Record<string, unknown> = {}): void {
-    this.logger.error({ requestId: String(request.id), traceId: request.trace?.traceId, context, ...fields }, message);
+    this.logger.error({ ...requestLogFields(request), context, ...fields }, message);
   }
 }
