@@ -1,13 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RedisStore } from '#cache';
-import { errorOf } from '../support/gateway-answer.js';
-import { hitSoon as hitSoonAt, waitFor } from '../support/eventually.js';
-import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
+import { waitFor } from '../support/eventually.js';
+import { GatewayHarness } from '../support/gateway-harness.js';
 import { RedisCluster } from '../support/redis-cluster.js';
 import { ReadinessWatch } from '../support/readiness-watch.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { SteadyLoad, summary } from '../support/steady-load.js';
+import {
+  CACHED,
+  REDIS_BUDGET_MS,
+  expectOneBudget,
+  expectSharedCache,
+  sharedRateLimits,
+  sharedRedisClients,
+} from './shared-redis-checks.js';
 
 /**
  * The gateway on a real Redis Cluster (three masters, a replica each): cache entries and shared
@@ -16,12 +23,7 @@ import { SteadyLoad, summary } from '../support/steady-load.js';
  * fails or waits past the bound below; keys on the killed master bypass the cache meanwhile and
  * are HITs again after; readiness says which master went and which took over.
  */
-const CACHED = '/v1/relation/qqprofile';
-const UNCACHED = '/v1/auth/verify_login';
-const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
 const OPENIDS = Array.from({ length: 60 }, (_, i) => `C1A5${String(i).padStart(4, '0')}`.padEnd(32, '0'));
-/** One request's time for Redis (cache.redisCommandTimeoutMs), whatever Redis does. */
-const REDIS_BUDGET_MS = 50;
 /**
  * The most any answer may take during the failover: the Redis budget plus what the sandbox's
  * answer takes on a loaded 2-core CI machine (a generous second). Before the cluster client's own
@@ -37,20 +39,12 @@ const ANSWER_BOUND_MS = REDIS_BUDGET_MS + 1000;
  */
 const COMMAND_SETTLE_BOUND_MS = 1000;
 
-const client = (name: string): TestClient => ({
-  name,
-  key: newClientKey(),
-  games: ['demo'],
-  scopes: ['auth', 'relation'],
-});
-
 (RedisCluster.available() ? describe : describe.skip)('on a Redis Cluster (3 masters, 3 replicas)', () => {
   let cluster: RedisCluster;
   let sandbox: SandboxHarness;
   let a: GatewayHarness;
   let b: GatewayHarness;
-  const load = client('load');
-  const metered = client('metered');
+  const { load, metered } = sharedRedisClients();
 
   beforeAll(async () => {
     // Redis's default (cluster-require-full-coverage yes) would refuse every key while one slot
@@ -62,18 +56,14 @@ const client = (name: string): TestClient => ({
       clients: [load, metered],
       configPatch: {
         cache: { redisCluster: { nodes: cluster.nodes }, redisCommandTimeoutMs: REDIS_BUDGET_MS },
-        rateLimits: {
-          perClient: { limit: 1_000_000, windowMs: 60_000 },
-          // a: every call is counted in Redis (no leases), so each request waits on the counter.
-          leaseShare: 0,
-          clients: { metered: { limit: 10, windowMs: 60_000 } },
-        },
+        // a: every call is counted in Redis (no leases), so each request waits on the counter.
+        rateLimits: sharedRateLimits(),
       },
     };
     a = await GatewayHarness.start(options);
     // b: calls taken from the counter 100 at a time (leases, the default share), so requests
     // also wait on a lease another request is taking when the master dies.
-    const leased = { ...options.configPatch.rateLimits, leaseShare: 0.01 };
+    const leased = sharedRateLimits(0.01);
     b = await GatewayHarness.start({ ...options, configPatch: { ...options.configPatch, rateLimits: leased } });
   }, 60_000);
   afterAll(async () => {
@@ -84,13 +74,7 @@ const client = (name: string): TestClient => ({
   });
 
   it('caches keys on every master: a MISS on one gateway is a HIT on the other', async () => {
-    for (const openid of OPENIDS) {
-      const first = await a.call(CACHED, { openid, accessToken: TOKEN });
-      expect(first.status).toBe(200);
-      // BYPASS: Redis answered later than the 50 ms budget (a loaded machine); the entry is still written.
-      expect(['MISS', 'BYPASS']).toContain(first.headers.get('x-cache'));
-      expect(await hitSoon(b, openid)).toBe(true);
-    }
+    await expectSharedCache(a, b, OPENIDS);
     for (const { master } of await cluster.slotMasters()) {
       const cached = (await cluster.keysOn(master)).filter((key) => OPENIDS.some((o) => key.includes(o)));
       expect(cached.length).toBeGreaterThan(0);
@@ -98,13 +82,7 @@ const client = (name: string): TestClient => ({
   });
 
   it('shares one rate-limit budget across gateways, exactly', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 14; i++) {
-      const res = await (i % 2 ? b : a).call(UNCACHED, { openid: OPENIDS[i], accessToken: TOKEN }, { client: metered });
-      statuses.push(res.status);
-      if (res.status === 429) expect(errorOf(res).code).toBe('RATE_LIMITED');
-    }
-    expect(statuses).toEqual([...Array<number>(10).fill(200), ...Array<number>(4).fill(429)]);
+    await expectOneBudget(a, b, metered, OPENIDS);
   });
 
   it('a master killed under load: its replica takes over, nothing fails or waits, caching resumes', async () => {
@@ -216,6 +194,3 @@ async function findMaster(
   }
   throw new Error('no master holds such keys');
 }
-
-/** The gateway answers `openid` from the cache (HIT) within a few tries. */
-const hitSoon = (gateway: GatewayHarness, openid: string) => hitSoonAt(gateway, CACHED, { openid, accessToken: TOKEN });

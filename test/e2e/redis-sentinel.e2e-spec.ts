@@ -1,12 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { errorOf } from '../support/gateway-answer.js';
-import { hitSoon as hitSoonAt, waitFor } from '../support/eventually.js';
-import { GatewayHarness, newClientKey, type TestClient } from '../support/gateway-harness.js';
+import { waitFor } from '../support/eventually.js';
+import { GatewayHarness } from '../support/gateway-harness.js';
 import { ReadinessWatch } from '../support/readiness-watch.js';
 import { RedisSentinelGroup, SENTINEL_MASTER_NAME } from '../support/redis-sentinel.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { SteadyLoad, summary } from '../support/steady-load.js';
+import {
+  CACHED,
+  REDIS_BUDGET_MS,
+  TOKEN,
+  UNCACHED,
+  expectOneBudget,
+  expectSharedCache,
+  sharedRateLimits,
+  sharedRedisClients,
+} from './shared-redis-checks.js';
 
 /**
  * The gateway on Redis behind sentinels (a master, a replica, three sentinels): the cache and the
@@ -15,21 +24,9 @@ import { SteadyLoad, summary } from '../support/steady-load.js';
  * a restart: no request fails or waits past the bound below, caching resumes by itself, and
  * readiness names the old and the new master.
  */
-const CACHED = '/v1/relation/qqprofile';
-const UNCACHED = '/v1/auth/verify_login';
-const TOKEN = '933FE8C9AB9C585D7EABD04373B7155F';
 const OPENIDS = Array.from({ length: 30 }, (_, i) => `5E47${String(i).padStart(4, '0')}`.padEnd(32, '0'));
-/** One request's time for Redis (cache.redisCommandTimeoutMs), whatever Redis does. */
-const REDIS_BUDGET_MS = 50;
 /** The Redis budget plus what the sandbox's answer takes on a loaded 2-core CI machine (a generous second). */
 const ANSWER_BOUND_MS = REDIS_BUDGET_MS + 1000;
-
-const client = (name: string): TestClient => ({
-  name,
-  key: newClientKey(),
-  games: ['demo'],
-  scopes: ['auth', 'relation'],
-});
 
 (RedisSentinelGroup.available() ? describe : describe.skip)(
   'on Redis with sentinels (master, replica, 3 sentinels)',
@@ -38,8 +35,7 @@ const client = (name: string): TestClient => ({
     let sandbox: SandboxHarness;
     let a: GatewayHarness;
     let b: GatewayHarness;
-    const load = client('load');
-    const metered = client('metered');
+    const { load, metered } = sharedRedisClients();
 
     beforeAll(async () => {
       group = await RedisSentinelGroup.start();
@@ -52,11 +48,7 @@ const client = (name: string): TestClient => ({
             redisSentinel: { name: SENTINEL_MASTER_NAME, sentinels: group.sentinels },
             redisCommandTimeoutMs: REDIS_BUDGET_MS,
           },
-          rateLimits: {
-            perClient: { limit: 1_000_000, windowMs: 60_000 },
-            leaseShare: 0,
-            clients: { metered: { limit: 10, windowMs: 60_000 } },
-          },
+          rateLimits: sharedRateLimits(),
         },
       };
       a = await GatewayHarness.start(options);
@@ -70,27 +62,11 @@ const client = (name: string): TestClient => ({
     });
 
     it('caches through the master: a MISS on one gateway is a HIT on the other', async () => {
-      for (const openid of OPENIDS) {
-        const first = await a.call(CACHED, { openid, accessToken: TOKEN });
-        expect(first.status).toBe(200);
-        // BYPASS: Redis answered later than the 50 ms budget (a loaded machine); the entry is still written.
-        expect(['MISS', 'BYPASS']).toContain(first.headers.get('x-cache'));
-        expect(await hitSoon(b, openid)).toBe(true);
-      }
+      await expectSharedCache(a, b, OPENIDS);
     });
 
     it('shares one rate-limit budget across gateways, exactly', async () => {
-      const statuses: number[] = [];
-      for (let i = 0; i < 14; i++) {
-        const res = await (i % 2 ? b : a).call(
-          UNCACHED,
-          { openid: OPENIDS[i], accessToken: TOKEN },
-          { client: metered },
-        );
-        statuses.push(res.status);
-        if (res.status === 429) expect(errorOf(res).code).toBe('RATE_LIMITED');
-      }
-      expect(statuses).toEqual([...Array<number>(10).fill(200), ...Array<number>(4).fill(429)]);
+      await expectOneBudget(a, b, metered, OPENIDS);
     });
 
     it('the master killed under load: the sentinels fail over, the gateway follows, nothing fails', async () => {
@@ -131,6 +107,3 @@ const client = (name: string): TestClient => ({
     });
   },
 );
-
-/** The gateway answers `openid` from the cache (HIT) within a few tries. */
-const hitSoon = (gateway: GatewayHarness, openid: string) => hitSoonAt(gateway, CACHED, { openid, accessToken: TOKEN });
