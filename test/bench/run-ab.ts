@@ -2,7 +2,8 @@
 // worktree of an earlier commit, built), both under load at the same time, in windows.
 // AB_CACHE=off|memory|redis (default off), AB_WORKLOAD (default qqprofile), AB_SESSIONS (default 6),
 // AB_WINDOWS per session (default 3), AB_SECONDS per window (default 6). Both run with this
-// checkout's Node flags (package.json).
+// checkout's Node flags (package.json); AB_NODE_FLAGS_A and AB_NODE_FLAGS_B add flags to one side
+// (a later V8 flag wins), so a run of this build against itself measures a flag.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RedisServer } from '../support/redis-server.js';
@@ -14,10 +15,11 @@ import { ServerUnderTest } from './server-under-test.js';
 import { UpstreamStubProcess } from './upstream-stub-process.js';
 import { stubAnswers, WORKLOADS, type Workload } from './workloads.js';
 
-type Server = Pick<ServerUnderTest, 'url' | 'headers' | 'cpuMicros' | 'close'>;
+type Server = Pick<ServerUnderTest, 'url' | 'headers' | 'cpuMicros' | 'memory' | 'close'>;
 type ServerClass = { start(spec: Parameters<typeof ServerUnderTest.start>[0]): Promise<Server> };
 
 const log = (line: string) => console.log(line);
+const MB = 1024 * 1024;
 
 /**
  * Why at the same time: on a shared 2-core VM, CPU per request drifts by ±10% from one minute to
@@ -37,6 +39,10 @@ async function main(): Promise<void> {
   const sessions = envCount('AB_SESSIONS', 6, 50);
   const windows = envCount('AB_WINDOWS', 3, 20);
   const seconds = envSeconds('AB_SECONDS', 6);
+  // Each side's Node flags: BENCH_NODE_FLAGS plus its own. Passed through the environment, not as a
+  // parameter: the other checkout's ServerUnderTest.start (any earlier build) reads only BENCH_NODE_FLAGS.
+  const commonFlags = process.env.BENCH_NODE_FLAGS ?? '';
+  const sideFlags = { A: process.env.AB_NODE_FLAGS_A ?? '', B: process.env.AB_NODE_FLAGS_B ?? '' };
 
   const Baseline = (
     (await import(pathToFileURL(resolve(other, 'dist/test/bench/server-under-test.js')).href)) as {
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
   log(
     `${workload.name}, cache ${cache}: baseline ${other} (A) and this build (B), 25 connections each, ${sessions} sessions of ${windows} windows of ${seconds} s`,
   );
+  for (const side of ['A', 'B'] as const) if (sideFlags[side]) log(`  ${side} adds Node flags: ${sideFlags[side]}`);
   try {
     const sessionMeans: Array<[number, number]> = [];
     for (let n = 0; n < sessions; n++) {
@@ -58,17 +65,24 @@ async function main(): Promise<void> {
       const order = n % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);
       const started: Partial<Record<'A' | 'B', Server>> = {};
       try {
-        for (const side of order)
+        for (const side of order) {
+          process.env.BENCH_NODE_FLAGS = `${commonFlags} ${sideFlags[side]}`;
           started[side] = await (side === 'A' ? Baseline : ServerUnderTest).start({
             kind: 'gateway',
             upstreamUrl: stub.url,
             variant,
           });
+        }
+        process.env.BENCH_NODE_FLAGS = commonFlags;
         const pairs = await measureSession([started.A!, started.B!], loads, workload, windows, seconds);
         const mean = (k: 0 | 1) => pairs.reduce((sum, p) => sum + p[k], 0) / pairs.length;
         sessionMeans.push([mean(0), mean(1)]);
+        // Peak RSS so far: what each process held under this session's load (informational).
+        const [peakA, peakB] = await Promise.all(
+          [started.A!, started.B!].map(async (s) => (await s.memory()).peakRss / MB),
+        );
         log(
-          `  session ${n + 1} (${order[0]} started first): A ${mean(0).toFixed(1)}, B ${mean(1).toFixed(1)} µs/req, B - A ${(mean(1) - mean(0)).toFixed(2)}`,
+          `  session ${n + 1} (${order[0]} started first): A ${mean(0).toFixed(1)}, B ${mean(1).toFixed(1)} µs/req, B - A ${(mean(1) - mean(0)).toFixed(2)}; peak RSS A ${peakA.toFixed(1)}, B ${peakB.toFixed(1)} MB`,
         );
       } finally {
         await Promise.all(Object.values(started).map((s) => s.close()));
