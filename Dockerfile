@@ -18,4 +18,4 @@ COPY --from=build /app/dist dist
 COPY config config
 USER node
 EXPOSE 3000
-CMD ["node", "--max-semi-space-size=16", "--no-allocation-site-pretenuring", "--no-memory-reducer", "dist/apps/gateway/src/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--no-allocation-site-pretenuring", "dist/apps/gateway/src/main.js"]
