@@ -6,7 +6,7 @@ import { errorOf } from '../support/gateway-answer.js';
 import { GatewayHarness } from '../support/gateway-harness.js';
 import { sampleValue } from '../support/prometheus-text.js';
 import { RedisServer } from '../support/redis-server.js';
-import { RedisTlsCluster } from '../support/redis-tls-cluster.js';
+import { RedisCluster } from '../support/redis-cluster.js';
 import { SandboxHarness } from '../support/sandbox-harness.js';
 import { newKeys } from '../support/test-game.js';
 import { TlsFixtures, type ServerCert } from '../support/tls-fixtures.js';
@@ -18,7 +18,7 @@ const haveOpenssl = TlsFixtures.available();
 const haveRedis = haveOpenssl && RedisServer.available();
 if (!haveOpenssl) process.stdout.write('tls.e2e: skipped, no openssl binary to make test certificates\n');
 else if (!haveRedis) process.stdout.write('tls.e2e: Redis part skipped, no redis-server binary\n');
-const haveCluster = haveRedis && RedisTlsCluster.available();
+const haveCluster = haveRedis && RedisCluster.available();
 if (haveRedis && !haveCluster) process.stdout.write('tls.e2e: Redis Cluster part skipped, no redis-cli binary\n');
 
 let tls!: TlsFixtures;
@@ -215,15 +215,16 @@ const httpsSandbox = (cert: ServerCert, trust: () => string) =>
 
 (haveCluster ? describe : describe.skip)('Redis Cluster over TLS', () => {
   let sandbox!: SandboxHarness;
-  let cluster!: RedisTlsCluster;
+  let cluster!: RedisCluster;
   let gateway: GatewayHarness | undefined;
 
   beforeAll(async () => {
     sandbox = await SandboxHarness.start();
-    cluster = await RedisTlsCluster.start(
-      { certFile: tls.good.certFile, keyFile: tls.good.keyFile, caFile: tls.caFile },
-      tls.dir,
-    );
+    cluster = await RedisCluster.start({
+      masters: 3,
+      replicasPerMaster: 0,
+      tls: { certFile: tls.good.certFile, keyFile: tls.good.keyFile, caFile: tls.caFile },
+    });
   });
   afterAll(async () => {
     await sandbox?.close();

@@ -4,15 +4,20 @@ import { Redis } from 'ioredis';
 /**
  * One admin command to one Redis process (a cluster node, a sentinel) on a connection of its own,
  * never retried: undefined when the process does not answer, so a test can poll a group of them
- * while some are being killed.
+ * while some are being killed. With `tlsCa`, over TLS, trusting that CA.
  */
-export async function askRedis<T>(port: number, use: (admin: Redis) => Promise<T>): Promise<T | undefined> {
+export async function askRedis<T>(
+  port: number,
+  use: (admin: Redis) => Promise<T>,
+  tlsCa?: Buffer,
+): Promise<T | undefined> {
   const admin = new Redis({
     port,
     host: '127.0.0.1',
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
+    ...(tlsCa ? { tls: { ca: tlsCa } } : {}),
   });
   admin.on('error', () => undefined);
   try {

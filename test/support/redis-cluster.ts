@@ -1,12 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { freePort } from './free-port.js';
 import { askRedis, waitUntil } from './redis-admin.js';
-import { waitForPort } from './redis-server.js';
+import { loopbackAddresses, onlineReplicas, RedisProcesses, setUpOrStop } from './redis-processes.js';
+import type { RedisTlsFiles } from './redis-server.js';
 
 /** `CLUSTER SLOTS`: each range with its master first, then its replicas, as [host, port, id]. */
 type SlotRange = [number, number, ...Array<[string, number, string]>];
@@ -20,10 +19,18 @@ export interface RedisClusterOptions {
    * a cache.
    */
   readonly requireFullCoverage?: boolean;
+  /**
+   * TLS only, for clients and the cluster bus alike (`--tls-port`, `--port 0`, `--tls-cluster yes`);
+   * clients are not asked for certificates.
+   */
+  readonly tls?: RedisTlsFiles;
 }
 
 /** How long a node may go unanswered before the others fail it over: short, so tests are quick. */
 const NODE_TIMEOUT_MS = 1000;
+
+/** Redis cluster's bus listens on the client port + 10000. */
+const BUS_OFFSET = 10_000;
 
 /**
  * A throw-away Redis Cluster on free ports (three masters, one replica each, by default), made of
@@ -33,12 +40,16 @@ const NODE_TIMEOUT_MS = 1000;
  * `stop()` in afterAll.
  */
 export class RedisCluster {
-  private readonly children = new Map<number, ChildProcess>();
+  /** The CA the nodes' certificates verify against, when they speak TLS. */
+  private readonly tlsCa: Buffer | undefined;
 
   private constructor(
     readonly ports: readonly number[],
-    private readonly dir: string,
-  ) {}
+    private readonly processes: RedisProcesses,
+    private readonly options: Required<Omit<RedisClusterOptions, 'tls'>> & Pick<RedisClusterOptions, 'tls'>,
+  ) {
+    this.tlsCa = options.tls && readFileSync(options.tls.caFile);
+  }
 
   /** redis-server and redis-cli are both installed (the cluster is joined with redis-cli). */
   static available(): boolean {
@@ -46,46 +57,39 @@ export class RedisCluster {
   }
 
   static async start(options: RedisClusterOptions = {}): Promise<RedisCluster> {
-    const { masters = 3, replicasPerMaster = 1, requireFullCoverage = true } = options;
+    const { masters = 3, replicasPerMaster = 1, requireFullCoverage = true, tls } = options;
     const ports: number[] = [];
     while (ports.length < masters * (1 + replicasPerMaster)) {
       const port = await freePort();
       // The cluster bus listens on port + 10000: both must be free, and not among ours.
-      if (port < 55_000 && !ports.includes(port) && !ports.includes(port + 10_000)) ports.push(port);
+      if (port + BUS_OFFSET < 65_536 && !ports.includes(port) && !ports.includes(port + BUS_OFFSET)) ports.push(port);
     }
-    const cluster = new RedisCluster(ports, await mkdtemp(join(tmpdir(), 'redis-cluster-')));
-    try {
-      await Promise.all(ports.map((port) => cluster.startNode(port, requireFullCoverage)));
-      const created = spawnSync(
-        'redis-cli',
-        [
-          '--cluster',
-          'create',
-          ...ports.map((p) => `127.0.0.1:${p}`),
-          '--cluster-replicas',
-          String(replicasPerMaster),
-          '--cluster-yes',
-        ],
-        { encoding: 'utf8', timeout: 30_000 },
-      );
+    const settings = { masters, replicasPerMaster, requireFullCoverage, tls };
+    const cluster = new RedisCluster(ports, await RedisProcesses.create('redis-cluster'), settings);
+    return setUpOrStop(cluster, async () => {
+      await Promise.all(ports.map((port) => cluster.startNode(port)));
+      const created = cluster.cli([
+        '--cluster',
+        'create',
+        ...ports.map((p) => `127.0.0.1:${p}`),
+        '--cluster-replicas',
+        String(replicasPerMaster),
+        '--cluster-yes',
+      ]);
       if (created.status !== 0)
         throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
       await cluster.waitUntil(async () => (await cluster.healthy()) && (await cluster.replicasInSync()), 30_000);
-    } catch (error) {
-      await cluster.stop();
-      throw error;
-    }
-    return cluster;
+    });
   }
 
   /** Seed nodes for a client (`cache.redisCluster.nodes`): every node, as a client would list them. */
   get nodes(): Array<{ host: string; port: number }> {
-    return this.ports.map((port) => ({ host: '127.0.0.1', port }));
+    return loopbackAddresses(this.ports);
   }
 
   /** The live nodes' ports. */
   get running(): number[] {
-    return [...this.children.keys()];
+    return this.processes.running;
   }
 
   /** The slot map as a live node sees it: each range's master port. */
@@ -125,14 +129,8 @@ export class RedisCluster {
    * SIGKILLs the master on `port` (no goodbye to anyone), as a crashed host would. Resolves once
    * the process is gone; the cluster fails over on its own (`waitForFailover`).
    */
-  async kill(port: number): Promise<void> {
-    const child = this.children.get(port);
-    if (!child) return;
-    this.children.delete(port);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-    }
+  kill(port: number): Promise<void> {
+    return this.processes.kill(port);
   }
 
   /** Resolves once a live replica serves every slot `port` served and the cluster says ok again. */
@@ -143,38 +141,32 @@ export class RedisCluster {
     }, timeoutMs);
   }
 
-  async stop(): Promise<void> {
-    await Promise.all(this.running.map((port) => this.kill(port)));
-    await rm(this.dir, { recursive: true, force: true });
+  stop(): Promise<void> {
+    return this.processes.stop();
   }
 
-  private async startNode(port: number, requireFullCoverage: boolean): Promise<void> {
-    const child = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--cluster-enabled',
-        'yes',
-        '--cluster-config-file',
-        join(this.dir, `nodes-${port}.conf`),
-        '--cluster-node-timeout',
-        String(NODE_TIMEOUT_MS),
-        '--cluster-require-full-coverage',
-        requireFullCoverage ? 'yes' : 'no',
-        '--dir',
-        this.dir,
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-      ],
-      { stdio: 'ignore' },
-    );
-    this.children.set(port, child);
-    await waitForPort(port, 5000);
+  private startNode(port: number): Promise<void> {
+    const { tls } = this.options;
+    const listen = tls
+      ? [
+          ...['--port', '0', '--tls-port', String(port), '--tls-cluster', 'yes', '--tls-auth-clients', 'no'],
+          ...['--tls-cert-file', tls.certFile, '--tls-key-file', tls.keyFile, '--tls-ca-cert-file', tls.caFile],
+        ]
+      : ['--port', String(port)];
+    return this.processes.start(port, 'redis-server', [
+      ...listen,
+      ...['--bind', '127.0.0.1', '--cluster-enabled', 'yes'],
+      ...['--cluster-config-file', join(this.processes.dir, `nodes-${port}.conf`)],
+      ...['--cluster-node-timeout', String(NODE_TIMEOUT_MS)],
+      ...['--cluster-require-full-coverage', this.options.requireFullCoverage ? 'yes' : 'no'],
+      ...['--dir', this.processes.dir, '--save', '', '--appendonly', 'no'],
+    ]);
+  }
+
+  /** redis-cli, over TLS when the nodes speak it. */
+  private cli(args: readonly string[]) {
+    const tls = this.options.tls ? ['--tls', '--cacert', this.options.tls.caFile] : [];
+    return spawnSync('redis-cli', [...tls, ...args], { encoding: 'utf8', timeout: 30_000 });
   }
 
   /** Every live node says `cluster_state:ok`, and all 16384 slots have a live master. */
@@ -185,15 +177,16 @@ export class RedisCluster {
     }
     const ranges = await this.slotMasters();
     const covered = ranges.reduce((n, r) => n + (r.to - r.from + 1), 0);
-    return covered === 16384 && ranges.every((r) => this.children.has(r.master));
+    return covered === 16384 && ranges.every((r) => this.processes.isRunning(r.master));
   }
 
   /** Every master has its replicas attached and caught up, so a failover loses nothing it was told. */
   private async replicasInSync(): Promise<boolean> {
     for (const range of await this.slotMasters()) {
+      // CLUSTER SLOTS lists a replica once it is attached: count the ones asked for, not those listed.
+      if (range.replicas.length < this.options.replicasPerMaster) return false;
       const info = await this.ask(range.master, (admin) => admin.info('replication'));
-      const online = (info?.match(/^slave\d+:.*state=online/gm) ?? []).length;
-      if (online < range.replicas.length || range.replicas.length === 0) return false;
+      if (onlineReplicas(info) < range.replicas.length) return false;
     }
     return true;
   }
@@ -208,7 +201,7 @@ export class RedisCluster {
 
   /** One command to one process on a connection of its own; undefined when it does not answer. */
   private ask<T>(port: number, use: (admin: Redis) => Promise<T>): Promise<T | undefined> {
-    return askRedis(port, use);
+    return askRedis(port, use, this.tlsCa);
   }
 
   private waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {

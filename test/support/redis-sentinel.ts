@@ -1,12 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { freePort } from './free-port.js';
 import { askRedis, waitUntil } from './redis-admin.js';
-import { waitForPort } from './redis-server.js';
+import { loopbackAddresses, onlineReplicas, RedisProcesses, setUpOrStop } from './redis-processes.js';
 
 /** The master group the sentinels watch (`cache.redisSentinel.name`). */
 export const SENTINEL_MASTER_NAME = 'msdk-cache';
@@ -21,13 +19,11 @@ const DOWN_AFTER_MS = 1000;
  * gateway's `cache.redisSentinel` takes; `stop()` in afterAll ends every process.
  */
 export class RedisSentinelGroup {
-  private readonly children = new Map<number, ChildProcess>();
-
   private constructor(
     readonly masterPort: number,
     readonly replicaPort: number,
     readonly sentinelPorts: readonly number[],
-    private readonly dir: string,
+    private readonly processes: RedisProcesses,
   ) {}
 
   /** redis-server and redis-sentinel are both installed (Debian: redis-server, redis-sentinel). */
@@ -44,24 +40,23 @@ export class RedisSentinelGroup {
       if (!ports.includes(port)) ports.push(port);
     }
     const [master, replica, ...sentinels] = ports;
-    const group = new RedisSentinelGroup(master, replica, sentinels, await mkdtemp(join(tmpdir(), 'redis-sentinel-')));
-    try {
+    const group = new RedisSentinelGroup(master, replica, sentinels, await RedisProcesses.create('redis-sentinel'));
+    return setUpOrStop(group, async () => {
       await group.startRedis(master, []);
       await group.startRedis(replica, ['--replicaof', '127.0.0.1', String(master)]);
-      await group.waitUntil(async () => (await group.replicasOnline(master)) === 1, 15_000);
+      await group.waitUntil(
+        async () => onlineReplicas(await group.ask(master, (r) => r.info('replication'))) === 1,
+        15_000,
+      );
       await Promise.all(sentinels.map((port) => group.startSentinel(port)));
       // A failover needs every sentinel to know the replica and a quorum of the others.
       await group.waitUntil(() => group.sentinelsReady(), 30_000);
-    } catch (error) {
-      await group.stop();
-      throw error;
-    }
-    return group;
+    });
   }
 
   /** `cache.redisSentinel.sentinels`. */
   get sentinels(): Array<{ host: string; port: number }> {
-    return this.sentinelPorts.map((port) => ({ host: '127.0.0.1', port }));
+    return loopbackAddresses(this.sentinelPorts);
   }
 
   /** The master's port as a sentinel answers it now. */
@@ -77,14 +72,8 @@ export class RedisSentinelGroup {
   }
 
   /** SIGKILLs the Redis on `port` (the master, in a failover test): no goodbye to anyone. */
-  async kill(port: number): Promise<void> {
-    const child = this.children.get(port);
-    if (!child) return;
-    this.children.delete(port);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-    }
+  kill(port: number): Promise<void> {
+    return this.processes.kill(port);
   }
 
   /** Resolves once every sentinel names the replica as master and it says it is one. */
@@ -103,26 +92,26 @@ export class RedisSentinelGroup {
     }, timeoutMs);
   }
 
-  async stop(): Promise<void> {
-    await Promise.all([...this.children.keys()].map((port) => this.kill(port)));
-    await rm(this.dir, { recursive: true, force: true });
+  stop(): Promise<void> {
+    return this.processes.stop();
   }
 
-  private async startRedis(port: number, extra: string[]): Promise<void> {
+  private startRedis(port: number, extra: string[]): Promise<void> {
+    const { dir } = this.processes;
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra];
-    this.children.set(port, spawn('redis-server', [...args, '--dir', this.dir], { stdio: 'ignore' }));
-    await waitForPort(port, 5000);
+    return this.processes.start(port, 'redis-server', [...args, '--dir', dir]);
   }
 
   /** Sentinels rewrite their config file (what they learn), so each gets one of its own. */
   private async startSentinel(port: number): Promise<void> {
-    const file = join(this.dir, `sentinel-${port}.conf`);
+    const { dir } = this.processes;
+    const file = join(dir, `sentinel-${port}.conf`);
     await writeFile(
       file,
       [
         `port ${port}`,
         'bind 127.0.0.1',
-        `dir ${this.dir}`,
+        `dir ${dir}`,
         `sentinel monitor ${SENTINEL_MASTER_NAME} 127.0.0.1 ${this.masterPort} 2`,
         `sentinel down-after-milliseconds ${SENTINEL_MASTER_NAME} ${DOWN_AFTER_MS}`,
         `sentinel failover-timeout ${SENTINEL_MASTER_NAME} 10000`,
@@ -130,13 +119,7 @@ export class RedisSentinelGroup {
         '',
       ].join('\n'),
     );
-    this.children.set(port, spawn('redis-sentinel', [file], { stdio: 'ignore' }));
-    await waitForPort(port, 5000);
-  }
-
-  private async replicasOnline(port: number): Promise<number> {
-    const info = await this.ask(port, (r) => r.info('replication'));
-    return (info?.match(/^slave\d+:.*state=online/gm) ?? []).length;
+    await this.processes.start(port, 'redis-sentinel', [file]);
   }
 
   private async sentinelsReady(): Promise<boolean> {
