@@ -16,8 +16,10 @@ const VERIFY = '/v1/auth/verify_login';
 const PROFILE = '/v1/relation/qqprofile';
 const PROFILE_BODY = JSON.stringify({ openid: 'C0C0C0C0C0C0C0C0C0C0C0C0C0C0C0C0', accessToken: 'TOKEN-123' });
 const SAMPLES = 200;
-/** The most calls the gateway's upstream pool holds (its connections and as many waiting); the rest fail at once. */
-const POOL_HOLDS_AT_MOST = 128;
+/** The gateway's connections to MSDK (`upstream.connections`). */
+const UPSTREAM_CONNECTIONS = 64;
+/** The most calls its upstream pool holds (its connections and as many waiting); the rest fail at once. */
+const POOL_HOLDS_AT_MOST = 2 * UPSTREAM_CONNECTIONS;
 
 /** The gateway process's resident set, from /proc (Linux). */
 function rssMb(pid: number): number {
@@ -38,7 +40,7 @@ describe(`${HANGING} requests hanging on MSDK`, () => {
     sandbox = await SandboxHarness.start();
     proc = GatewayProcess.spawn({
       GATEWAY_CONFIG_JSON: JSON.stringify({
-        upstream: { v3BaseUrl: sandbox.url },
+        upstream: { v3BaseUrl: sandbox.url, connections: UPSTREAM_CONNECTIONS },
         resilience: { attemptTimeoutMs: DEADLINE_MS, deadlineMs: DEADLINE_MS, maxRetries: 0 },
         rateLimits: { perClient: { limit: 1_000_000 } },
         games: [{ id: 'demo', qqAppId: TEST_GAME.qqAppId, wechatAppId: TEST_GAME.wechatAppId }],
@@ -94,7 +96,10 @@ describe(`${HANGING} requests hanging on MSDK`, () => {
     // Measured once the burst has been served: the calls the pool holds hang, every other one has
     // been refused. What is measured is what hanging calls cost, not the CPU of 500 arrivals at once
     // (on a CI host running other suites, hits queued behind that burst took ~100 ms).
-    while ((await sandbox.calls('/auth/verify_login')).length < 64 || settled < HANGING - POOL_HOLDS_AT_MOST)
+    while (
+      (await sandbox.calls('/auth/verify_login')).length < UPSTREAM_CONNECTIONS ||
+      settled < HANGING - POOL_HOLDS_AT_MOST
+    )
       await sleep(20);
 
     const busy = {
