@@ -170,6 +170,8 @@ describe('the Kubernetes manifests (config/kubernetes)', () => {
           }),
           LOG_LEVEL: 'silent',
         },
+        // A destination of the test's own: the default ones (stdout, stderr) stay open after the app closes.
+        logDestination: { write: () => undefined },
       }));
       await app.init();
     });
