@@ -44,8 +44,10 @@ export class MemoryStore implements CacheStore {
 
   private heldBy(key: string): string | undefined {
     const lease = this.leases.get(key);
-    if (lease && lease.until <= Date.now()) this.leases.delete(key);
-    return lease && lease.until > Date.now() ? lease.token : undefined;
+    if (lease === undefined) return undefined;
+    if (lease.until > Date.now()) return lease.token;
+    this.leases.delete(key); // lapsed
+    return undefined;
   }
 
   async warmUp(): Promise<void> {}

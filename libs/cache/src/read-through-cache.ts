@@ -102,18 +102,13 @@ export class ReadThroughCache {
 
   async read(key: string, options: ReadOptions, load: () => Promise<Loaded>): Promise<CachedAnswer> {
     let storeFailed = false;
-    const safeGet = async (): Promise<CacheEntry | undefined> => {
-      try {
-        return await this.storeCall(() => this.store.get(key), options.redisBudget);
-      } catch (error) {
+    const safeGet = () =>
+      this.getReported(key, options.redisBudget, () => {
         storeFailed = true;
-        this.storeError('get', error);
-        return undefined;
-      }
-    };
+      });
 
     let copy = options.skipRead ? undefined : await safeGet();
-    if (copy && copy.freshUntil > this.now()) return this.answer({ value: copy.value, result: 'HIT', degraded: false });
+    if (this.isFresh(copy)) return this.answer({ value: copy.value, result: 'HIT', degraded: false });
     const beingWritten = options.skipRead ? undefined : this.writing.get(key);
     if (beingWritten) return this.answer({ value: beingWritten, result: 'HIT', degraded: false });
 
@@ -174,13 +169,26 @@ export class ReadThroughCache {
 
   /** A fresh value stored for `key` now, if any; undefined when the store cannot say. */
   private async freshValue(key: string): Promise<Buffer | undefined> {
+    const entry = await this.getReported(key);
+    return this.isFresh(entry) ? entry.value : undefined;
+  }
+
+  /**
+   * The stored entry for `key`; undefined when there is none, or when the store cannot say (then
+   * reported, and `failed` called). Never rejects.
+   */
+  private async getReported(key: string, budget?: RedisBudget, failed?: () => void): Promise<CacheEntry | undefined> {
     try {
-      const entry = await this.storeCall(() => this.store.get(key));
-      return entry && entry.freshUntil > this.now() ? entry.value : undefined;
+      return await this.storeCall(() => this.store.get(key), budget);
     } catch (error) {
+      failed?.();
       this.storeError('get', error);
       return undefined;
     }
+  }
+
+  private isFresh(entry: CacheEntry | undefined): entry is CacheEntry {
+    return entry !== undefined && entry.freshUntil > this.now();
   }
 
   /** Never rejects: a failed write is reported (logged and counted), and the next read misses. */

@@ -17,6 +17,9 @@ const RENEW_IF_HELD =
   "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
 const RELEASE_IF_HELD = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
+/** PX takes whole milliseconds, at least 1 (0 is an error). */
+const expiryMs = (ms: number): number => Math.max(1, Math.round(ms));
+
 /**
  * Redis through ioredis (see createRedisConnection): a slow or dead Redis costs a request at
  * most `commandTimeoutMs`, and caching resumes by itself once Redis is back (or, with sentinels
@@ -43,15 +46,15 @@ export class RedisStore implements CacheStore {
   }
 
   async set(key: string, entry: CacheEntry, keepMs: number): Promise<void> {
-    await this.client.set(key, encodeEntry(entry), 'PX', Math.max(1, Math.round(keepMs)));
+    await this.client.set(key, encodeEntry(entry), 'PX', expiryMs(keepMs));
   }
 
   async acquireLease(key: string, token: string, ms: number): Promise<boolean> {
-    return (await this.client.set(key, token, 'PX', Math.max(1, Math.round(ms)), 'NX')) === 'OK';
+    return (await this.client.set(key, token, 'PX', expiryMs(ms), 'NX')) === 'OK';
   }
 
   async renewLease(key: string, token: string, ms: number): Promise<boolean> {
-    return (await this.client.eval(RENEW_IF_HELD, 1, key, token, Math.max(1, Math.round(ms)))) === 1;
+    return (await this.client.eval(RENEW_IF_HELD, 1, key, token, expiryMs(ms))) === 1;
   }
 
   async releaseLease(key: string, token: string): Promise<void> {
